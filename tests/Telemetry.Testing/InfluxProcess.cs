@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+
+namespace Telemetry.Testing;
+
+/// <summary>
+/// A private influxd (Debian's <c>influxdb</c> package, 1.6.x) running as a child process on free loopback ports,
+/// with its meta, data and WAL directories in a temporary folder. Dispose stops it and deletes the folder.
+/// </summary>
+public sealed class InfluxProcess : IAsyncDisposable
+{
+    /// <summary>The command that installs influxd on Debian, quoted in the error when it is missing.</summary>
+    public const string InstallCommand = "apt-get update && apt-get install -y influxdb";
+
+    private readonly Process _process;
+    private readonly TempDirectory _directory;
+    private readonly StringBuilder _output = new();
+
+    private InfluxProcess(Process process, TempDirectory directory, Uri baseAddress)
+    {
+        _process = process;
+        _directory = directory;
+        BaseAddress = baseAddress;
+    }
+
+    /// <summary>HTTP base address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>Operating-system process id of influxd.</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>Starts influxd and waits (up to <paramref name="timeout"/>, default 30 s) until <c>/ping</c> answers 204.</summary>
+    /// <param name="authEnabled">Start with <c>[http] auth-enabled = true</c>.</param>
+    /// <param name="timeout">How long to wait for <c>/ping</c>.</param>
+    public static async Task<InfluxProcess> StartAsync(bool authEnabled = false, TimeSpan? timeout = null)
+    {
+        var executable = FindInfluxd() ?? throw new InvalidOperationException(
+            $"influxd was not found on PATH. The integration tests need a real InfluxDB 1.x: install it with `{InstallCommand}` (as root).");
+        var directory = new TempDirectory("influxd");
+        var httpPort = FreePort.Next();
+        var rpcPort = FreePort.Next();
+        var configPath = System.IO.Path.Combine(directory.Path, "influxdb.conf");
+        await File.WriteAllTextAsync(configPath, InfluxConfig.Render(directory.Path, httpPort, rpcPort, authEnabled));
+
+        var info = new ProcessStartInfo(executable, ["run", "-config", configPath])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        var process = Process.Start(info) ?? throw new InvalidOperationException("influxd did not start.");
+        var influx = new InfluxProcess(process, directory, new Uri($"http://127.0.0.1:{httpPort}/"));
+        process.OutputDataReceived += (_, e) => influx.Capture(e.Data);
+        process.ErrorDataReceived += (_, e) => influx.Capture(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await influx.WaitForPingAsync(timeout ?? TimeSpan.FromSeconds(30));
+        }
+        catch
+        {
+            await influx.DisposeAsync();
+            throw;
+        }
+        return influx;
+    }
+
+    /// <summary>What influxd printed so far (its last 64 KiB), for failure messages.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Kills influxd and deletes its data.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+            }
+        }
+        catch (InvalidOperationException)
+        {
+        }
+        catch (TimeoutException)
+        {
+        }
+        _process.Dispose();
+        _directory.Dispose();
+    }
+
+    private void Capture(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (_output)
+        {
+            if (_output.Length > 65_536)
+            {
+                _output.Remove(0, _output.Length - 32_768);
+            }
+            _output.AppendLine(line);
+        }
+    }
+
+    private async Task WaitForPingAsync(TimeSpan timeout)
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException(
+                    $"influxd exited with code {_process.ExitCode.ToString(CultureInfo.InvariantCulture)} before answering /ping:\n{Output}");
+            }
+            try
+            {
+                using var response = await http.GetAsync("ping");
+                if (response.StatusCode == HttpStatusCode.NoContent)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"influxd did not answer /ping with 204 within {timeout.TotalSeconds:0} s:\n{Output}");
+    }
+
+    private static string? FindInfluxd()
+    {
+        var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
+        foreach (var dir in path.Split(System.IO.Path.PathSeparator).Append("/usr/bin").Append("/usr/sbin"))
+        {
+            var candidate = System.IO.Path.Combine(dir, "influxd");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+        return null;
+    }
+}
