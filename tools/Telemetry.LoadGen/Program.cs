@@ -1,2 +1,61 @@
-Console.Error.WriteLine("not yet implemented");
-return 1;
+using System.CommandLine;
+using System.Globalization;
+using System.Net;
+using Telemetry.LoadGen;
+
+var url = new Option<Uri>("--url") { Description = "Ingest server address (HTTP/2 cleartext)", DefaultValueFactory = _ => new Uri("http://127.0.0.1:50051") };
+var frames = new Option<long>("--frames") { Description = "Frames to send in total", DefaultValueFactory = _ => 1_000_000 };
+var batch = new Option<int>("--batch") { Description = "Frames per batch", DefaultValueFactory = _ => 500 };
+var streams = new Option<int>("--streams") { Description = "Concurrent streams, each its own source", DefaultValueFactory = _ => 4 };
+var inFlight = new Option<int>("--inflight") { Description = "Unacknowledged batches per stream", DefaultValueFactory = _ => 16 };
+var fields = new Option<int>("--fields") { Description = "Double fields per frame (1-16)", DefaultValueFactory = _ => 8 };
+var rate = new Option<double>("--rate") { Description = "Target frames/s over all streams; 0 = as fast as acks allow", DefaultValueFactory = _ => 0 };
+var maxSeconds = new Option<double>("--max-seconds") { Description = "Stop sending after this many seconds", DefaultValueFactory = _ => 120 };
+var measurement = new Option<string>("--measurement") { Description = "Measurement name", DefaultValueFactory = _ => "loadgen" };
+var source = new Option<string>("--source") { Description = "Source prefix; stream i uses PREFIX/i", DefaultValueFactory = _ => "loadgen" };
+var startNs = new Option<long>("--start-ns") { Description = "First timestamp (ns since epoch); frames are 1 µs apart per source. Default: now", DefaultValueFactory = _ => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1_000_000 };
+var allowRemote = new Option<bool>("--allow-remote") { Description = "Allow a non-loopback --url (load tests target 127.0.0.1 by default)" };
+var json = new Option<bool>("--json") { Description = "Print the summary as one JSON line" };
+
+var root = new RootCommand("Streams synthetic telemetry frames to the ingest server and measures throughput and ack latency.")
+{
+    url, frames, batch, streams, inFlight, fields, rate, maxSeconds, measurement, source, startNs, allowRemote, json,
+};
+root.SetAction(async (parse, cancel) =>
+{
+    var options = new LoadOptions
+    {
+        Url = parse.GetValue(url)!, Frames = parse.GetValue(frames), BatchSize = parse.GetValue(batch),
+        Streams = parse.GetValue(streams), InFlight = parse.GetValue(inFlight), Fields = parse.GetValue(fields),
+        Rate = parse.GetValue(rate), MaxSeconds = parse.GetValue(maxSeconds), Measurement = parse.GetValue(measurement)!,
+        SourcePrefix = parse.GetValue(source)!, StartNs = parse.GetValue(startNs),
+    };
+    if (Validate(options, parse.GetValue(allowRemote)) is { } error)
+    {
+        Console.Error.WriteLine(error);
+        return 1;
+    }
+    var result = await LoadRunner.RunAsync(options, Console.Error, cancel);
+    Console.WriteLine(parse.GetValue(json) ? Report.Json(options, result) : Report.Table(options, result));
+    return result.FramesWritten == result.FramesSent && result.FramesRejected == 0 ? 0 : 2;
+});
+return await root.Parse(args).InvokeAsync();
+
+static string? Validate(LoadOptions o, bool allowRemote)
+{
+    if (!allowRemote && !(o.Url.IsLoopback || IPAddress.TryParse(o.Url.Host, out var ip) && IPAddress.IsLoopback(ip)))
+    {
+        return $"--url {o.Url} is not a loopback address; pass --allow-remote to load another host.";
+    }
+    return o switch
+    {
+        { Frames: < 1 } => "--frames must be at least 1",
+        { BatchSize: < 1 or > 100_000 } => "--batch must be 1-100000",
+        { Streams: < 1 or > 256 } => "--streams must be 1-256",
+        { InFlight: < 1 or > 4096 } => "--inflight must be 1-4096",
+        { Fields: < 1 or > 16 } => "--fields must be 1-16",
+        { Rate: < 0 } => "--rate must be >= 0",
+        { MaxSeconds: <= 0 } => "--max-seconds must be > 0",
+        _ => null,
+    };
+}

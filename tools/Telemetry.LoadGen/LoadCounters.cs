@@ -1,0 +1,40 @@
+using Telemetry.Contracts.V1;
+
+namespace Telemetry.LoadGen;
+
+/// <summary>Counters shared by every stream of a run.</summary>
+internal sealed class LoadCounters
+{
+    private long _sent;
+    private long _written;
+    private long _rejected;
+    private long _refused;
+
+    public long Sent => Interlocked.Read(ref _sent);
+
+    public long Written => Interlocked.Read(ref _written);
+
+    public long Rejected => Interlocked.Read(ref _rejected);
+
+    public long Refused => Interlocked.Read(ref _refused);
+
+    /// <summary>The first rejection or refusal reason seen, to show the user why frames were not written.</summary>
+    public string? FirstProblem { get; private set; }
+
+    public void AddSent(int frames) => Interlocked.Add(ref _sent, frames);
+
+    public void AddAck(BatchAck ack)
+    {
+        Interlocked.Add(ref _written, ack.WrittenCount);
+        if (ack.Rejections.Count > 0)
+        {
+            Interlocked.Add(ref _rejected, ack.Rejections.Count);
+            FirstProblem ??= $"frame {ack.Rejections[0].Index} of batch {ack.BatchId}: {ack.Rejections[0].Reason}";
+        }
+        if (!ack.Accepted)
+        {
+            Interlocked.Increment(ref _refused);
+            FirstProblem ??= $"batch {ack.BatchId} refused: {ack.Error}";
+        }
+    }
+}

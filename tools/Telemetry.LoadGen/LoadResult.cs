@@ -1,0 +1,15 @@
+using HdrHistogram;
+
+namespace Telemetry.LoadGen;
+
+/// <summary>What a load run measured.</summary>
+internal sealed record LoadResult(
+    long FramesSent, long FramesWritten, long FramesRejected, long BatchesRefused, double ElapsedSeconds,
+    HistogramBase AckLatencyMicros)
+{
+    /// <summary>Acknowledged-as-written frames per second over the whole run.</summary>
+    public double FramesPerSecond => FramesWritten / ElapsedSeconds;
+
+    /// <summary>Ack latency at <paramref name="percentile"/> (0-100), in milliseconds.</summary>
+    public double LatencyMs(double percentile) => AckLatencyMicros.GetValueAtPercentile(percentile) / 1000.0;
+}

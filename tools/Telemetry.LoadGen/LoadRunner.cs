@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using System.Globalization;
+using Grpc.Net.Client;
+using HdrHistogram;
+using Telemetry.Contracts.V1;
+
+namespace Telemetry.LoadGen;
+
+/// <summary>Runs the streams of one load run, reports progress every second, and collects the result.</summary>
+internal static class LoadRunner
+{
+    public static async Task<LoadResult> RunAsync(LoadOptions options, TextWriter progress, CancellationToken cancel)
+    {
+        using var channel = GrpcChannel.ForAddress(options.Url, new GrpcChannelOptions
+        {
+            MaxSendMessageSize = null,
+            HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true },
+        });
+        var client = new Ingest.IngestClient(channel);
+        var counters = new LoadCounters();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        stop.CancelAfter(TimeSpan.FromSeconds(options.MaxSeconds));
+
+        var workers = Enumerable.Range(0, options.Streams)
+            .Select(i => new StreamWorker(options, i, Share(options.Frames, options.Streams, i), counters))
+            .ToArray();
+        var started = Stopwatch.GetTimestamp();
+        var run = Task.WhenAll(workers.Select(w => w.RunAsync(client, stop.Token)));
+        while (await Task.WhenAny(run, Task.Delay(1000, CancellationToken.None)) != run)
+        {
+            var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{seconds,6:0.0} s  sent {counters.Sent,12:N0}  written {counters.Written,12:N0}  ({counters.Written / seconds,10:N0} frames/s)"));
+        }
+        await run;
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+
+        var latency = new LongHistogram(1, 60_000_000, 3);
+        foreach (var worker in workers)
+        {
+            latency.Add(worker.Latency);
+        }
+        if (counters.FirstProblem is { } problem)
+        {
+            progress.WriteLine($"first problem reported by the server: {problem}");
+        }
+        return new LoadResult(counters.Sent, counters.Written, counters.Rejected, counters.Refused, elapsed, latency);
+    }
+
+    private static long Share(long total, int parts, int index) =>
+        total / parts + (index < total % parts ? 1 : 0);
+}
