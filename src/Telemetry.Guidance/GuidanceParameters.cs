@@ -1,0 +1,44 @@
+namespace Telemetry.Guidance;
+
+/// <summary>Targets and settings of braking (E-guidance), vertical hold, landing burn and terminal descent.</summary>
+public sealed record GuidanceParameters
+{
+    /// <summary>Guidance cycle period (s); commands are held between cycles. Default: 0.1.</summary>
+    public double CycleS { get; init; } = 0.1;
+
+    /// <summary>Approach gate: downrange distance from the descent start point (m). Default: 600000 (calibrated).</summary>
+    public double GateDownrangeM { get; init; } = 600_000;
+
+    /// <summary>Approach gate: altitude above the terrain (m). Default: 6000.</summary>
+    public double GateAltitudeM { get; init; } = 6000;
+
+    /// <summary>Approach gate: descent rate (m/s, positive down). Default: 40.</summary>
+    public double GateDescentRateMps { get; init; } = 40;
+
+    /// <summary>Approach gate: horizontal speed (m/s). Default: 0.</summary>
+    public double GateHorizontalSpeedMps { get; init; }
+
+    /// <summary>Braking ends when the time to go falls below this (s). Default: 2.</summary>
+    public double BrakingEndTimeToGoS { get; init; } = 2;
+
+    /// <summary>Vertical hold throttle, as a fraction of maximum thrust. Default: 0.27 (calibrated).</summary>
+    public double HoldThrottle { get; init; } = 0.27;
+
+    /// <summary>Landing burn starts at this LRF-validated altitude (m). Default: 3000.</summary>
+    public double LandingBurnAltitudeM { get; init; } = 3000;
+
+    /// <summary>Landing-burn time to go as a fraction of the constant-deceleration time to the low gate. Default: 0.77 (calibrated).</summary>
+    public double LandingBurnTimeFactor { get; init; } = 0.77;
+
+    /// <summary>Low gate altitude where the terminal phase starts (m). Default: 30.</summary>
+    public double LowGateAltitudeM { get; init; } = 30;
+
+    /// <summary>Low gate descent rate (m/s, positive down). Default: 2.</summary>
+    public double LowGateDescentRateMps { get; init; } = 2;
+
+    /// <summary>Terminal phase: commanded descent rate (m/s, positive down). Default: 1.5.</summary>
+    public double TerminalDescentRateMps { get; init; } = 1.5;
+
+    /// <summary>Terminal phase: descent-rate loop gain (1/s). Default: 1.</summary>
+    public double TerminalRateGainPerS { get; init; } = 1;
+}

@@ -1,0 +1,189 @@
+namespace Telemetry.Guidance.Internal;
+
+/// <summary>Range checks on every scenario value; the first bad value throws with its JSON path.</summary>
+internal static class ScenarioValidator
+{
+    public static void Validate(Scenario s, string source)
+    {
+        var c = new Checker(source);
+        c.NotEmpty(s.Name, "$.name");
+        c.Positive(s.StepS, "$.stepS");
+        c.AtMost(s.StepS, 1, "$.stepS");
+        c.Positive(s.MaxDurationS, "$.maxDurationS");
+        for (var i = 0; i < s.AltitudeCrossingsM.Count; i++)
+        {
+            c.NonNegative(s.AltitudeCrossingsM[i], $"$.altitudeCrossingsM[{i}]");
+        }
+
+        var v = s.Vehicle;
+        c.Positive(v.DryMassKg, "$.vehicle.dryMassKg");
+        c.NonNegative(v.PropellantKg, "$.vehicle.propellantKg");
+        c.Positive(v.MaxThrustN, "$.vehicle.maxThrustN");
+        c.Positive(v.IspS, "$.vehicle.ispS");
+        c.Fraction(v.MinThrottle, "$.vehicle.minThrottle");
+
+        c.Finite(s.Imu.VerticalBiasMps2, "$.imu.verticalBiasMps2");
+        c.Finite(s.Imu.HorizontalBiasMps2, "$.imu.horizontalBiasMps2");
+        c.NonNegative(s.Imu.NoiseDensityMps2PerSqrtHz, "$.imu.noiseDensityMps2PerSqrtHz");
+
+        ValidateLrf(s.Lrf, c);
+        ValidateNavigation(s.Navigation, c);
+        ValidateGuidance(s.Guidance, v, c);
+
+        c.NonNegative(s.Initial.AltitudeM, "$.initial.altitudeM");
+        c.NonNegative(s.Initial.HorizontalSpeedMps, "$.initial.horizontalSpeedMps");
+        c.Finite(s.Initial.DescentRateMps, "$.initial.descentRateMps");
+
+        var profile = s.Terrain.Profile;
+        for (var i = 0; i < profile.Count; i++)
+        {
+            c.Finite(profile[i].DownrangeM, $"$.terrain.profile[{i}].downrangeM");
+            c.Finite(profile[i].HeightM, $"$.terrain.profile[{i}].heightM");
+            if (i > 0 && profile[i].DownrangeM <= profile[i - 1].DownrangeM)
+            {
+                c.Fail($"$.terrain.profile[{i}].downrangeM", "points must be in strictly increasing downrange order.");
+            }
+        }
+
+        c.Positive(s.Touchdown.MaxVerticalSpeedMps, "$.touchdown.maxVerticalSpeedMps");
+        c.Positive(s.Touchdown.MaxHorizontalSpeedMps, "$.touchdown.maxHorizontalSpeedMps");
+
+        var d = s.Dispersion;
+        c.NonNegative(d.ImuBiasSigmaMps2, "$.dispersion.imuBiasSigmaMps2");
+        c.NonNegative(d.ThrustScaleSigma, "$.dispersion.thrustScaleSigma");
+        c.AtMost(d.ThrustScaleSigma, 0.2, "$.dispersion.thrustScaleSigma");
+        c.NonNegative(d.LrfNoiseLogSigma, "$.dispersion.lrfNoiseLogSigma");
+        c.NonNegative(d.InitialAltitudeSigmaM, "$.dispersion.initialAltitudeSigmaM");
+        c.NonNegative(d.InitialHorizontalSpeedSigmaMps, "$.dispersion.initialHorizontalSpeedSigmaMps");
+        c.NonNegative(d.InitialDescentRateSigmaMps, "$.dispersion.initialDescentRateSigmaMps");
+
+        if (s.Reference is { } reference)
+        {
+            for (var i = 0; i < reference.Figures.Count; i++)
+            {
+                c.Finite(reference.Figures[i].Value, $"$.reference.figures[{i}].value");
+                c.NonNegative(reference.Figures[i].Tolerance, $"$.reference.figures[{i}].tolerance");
+            }
+        }
+    }
+
+    private static void ValidateLrf(LrfParameters l, Checker c)
+    {
+        c.Positive(l.MaxRangeM, "$.lrf.maxRangeM");
+        c.Positive(l.RateHz, "$.lrf.rateHz");
+        c.NonNegative(l.NoiseStdM, "$.lrf.noiseStdM");
+        c.Finite(l.BiasM, "$.lrf.biasM");
+        if (l.FirstValidAfterS is { } after)
+        {
+            c.NonNegative(after, "$.lrf.firstValidAfterS");
+        }
+
+        if (l.FirstValidBelowAltitudeM is { } below)
+        {
+            c.NonNegative(below, "$.lrf.firstValidBelowAltitudeM");
+        }
+
+        c.Fraction(l.DropoutProbability, "$.lrf.dropoutProbability");
+        for (var i = 0; i < l.DropoutWindows.Count; i++)
+        {
+            c.NonNegative(l.DropoutWindows[i].StartS, $"$.lrf.dropoutWindows[{i}].startS");
+            if (!(l.DropoutWindows[i].EndS >= l.DropoutWindows[i].StartS))
+            {
+                c.Fail($"$.lrf.dropoutWindows[{i}].endS", "must not be before startS.");
+            }
+        }
+    }
+
+    private static void ValidateNavigation(NavigationParameters n, Checker c)
+    {
+        c.Finite(n.InitialAltitudeErrorM, "$.navigation.initialAltitudeErrorM");
+        c.Finite(n.InitialVerticalSpeedErrorMps, "$.navigation.initialVerticalSpeedErrorMps");
+        c.Positive(n.InitialAltitudeSigmaM, "$.navigation.initialAltitudeSigmaM");
+        c.Positive(n.InitialVerticalSpeedSigmaMps, "$.navigation.initialVerticalSpeedSigmaMps");
+        c.NonNegative(n.ProcessNoiseMps2PerSqrtHz, "$.navigation.processNoiseMps2PerSqrtHz");
+        c.Positive(n.LrfSigmaM, "$.navigation.lrfSigmaM");
+        c.Positive(n.GateChiSquare, "$.navigation.gateChiSquare");
+        c.Positive(n.LatchRejections, "$.navigation.latchRejections");
+        c.Positive(n.ValidationCount, "$.navigation.validationCount");
+    }
+
+    private static void ValidateGuidance(GuidanceParameters g, VehicleParameters v, Checker c)
+    {
+        c.Positive(g.CycleS, "$.guidance.cycleS");
+        c.Positive(g.GateDownrangeM, "$.guidance.gateDownrangeM");
+        c.Positive(g.GateAltitudeM, "$.guidance.gateAltitudeM");
+        c.NonNegative(g.GateDescentRateMps, "$.guidance.gateDescentRateMps");
+        c.NonNegative(g.GateHorizontalSpeedMps, "$.guidance.gateHorizontalSpeedMps");
+        c.Positive(g.BrakingEndTimeToGoS, "$.guidance.brakingEndTimeToGoS");
+        c.Fraction(g.HoldThrottle, "$.guidance.holdThrottle");
+        if (g.HoldThrottle < v.MinThrottle)
+        {
+            c.Fail("$.guidance.holdThrottle", $"must not be below vehicle.minThrottle ({v.MinThrottle}).");
+        }
+
+        c.Positive(g.LandingBurnAltitudeM, "$.guidance.landingBurnAltitudeM");
+        c.Positive(g.LandingBurnTimeFactor, "$.guidance.landingBurnTimeFactor");
+        c.Positive(g.LowGateAltitudeM, "$.guidance.lowGateAltitudeM");
+        if (g.LowGateAltitudeM >= g.LandingBurnAltitudeM)
+        {
+            c.Fail("$.guidance.lowGateAltitudeM", "must be below landingBurnAltitudeM.");
+        }
+
+        c.NonNegative(g.LowGateDescentRateMps, "$.guidance.lowGateDescentRateMps");
+        c.Positive(g.TerminalDescentRateMps, "$.guidance.terminalDescentRateMps");
+        c.Positive(g.TerminalRateGainPerS, "$.guidance.terminalRateGainPerS");
+    }
+
+    private readonly struct Checker(string source)
+    {
+        public void Fail(string path, string problem) => throw new ScenarioException(source, path, problem);
+
+        public void Finite(double value, string path)
+        {
+            if (!double.IsFinite(value))
+            {
+                Fail(path, $"must be a finite number, got {value}.");
+            }
+        }
+
+        public void Positive(double value, string path)
+        {
+            if (!(value > 0) || !double.IsFinite(value))
+            {
+                Fail(path, $"must be greater than 0, got {value}.");
+            }
+        }
+
+        public void NonNegative(double value, string path)
+        {
+            if (!(value >= 0) || !double.IsFinite(value))
+            {
+                Fail(path, $"must be 0 or more, got {value}.");
+            }
+        }
+
+        public void Fraction(double value, string path)
+        {
+            if (!(value >= 0 && value <= 1))
+            {
+                Fail(path, $"must be between 0 and 1, got {value}.");
+            }
+        }
+
+        public void AtMost(double value, double max, string path)
+        {
+            if (value > max)
+            {
+                Fail(path, $"must be at most {max}, got {value}.");
+            }
+        }
+
+        public void NotEmpty(string value, string path)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                Fail(path, "must not be empty.");
+            }
+        }
+    }
+}
