@@ -1,0 +1,18 @@
+namespace Telemetry.Ingest.Influx;
+
+/// <summary>A snapshot of the sink's counters, for health checks and logs.</summary>
+/// <param name="PendingLines">Lines accepted but not yet answered by InfluxDB (queued or in flight).</param>
+/// <param name="PendingBytes">Bytes of line protocol queued or in flight.</param>
+/// <param name="WrittenLines">Lines InfluxDB stored since start.</param>
+/// <param name="DroppedLines">Lines InfluxDB refused (HTTP 400) since start.</param>
+/// <param name="Requests">Write requests sent, retries and probes included.</param>
+/// <param name="Retries">Requests repeated after a transient failure (429, 5xx, timeout, network).</param>
+/// <param name="PausedReason">Why writing is paused (401, 403 or 404), or null while writing.</param>
+public readonly record struct InfluxSinkStats(
+    long PendingLines,
+    long PendingBytes,
+    long WrittenLines,
+    long DroppedLines,
+    long Requests,
+    long Retries,
+    string? PausedReason);
