@@ -1,0 +1,175 @@
+using System.Buffers;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Unicode;
+
+namespace Telemetry.Ingest.LineProtocol.Internal;
+
+/// <summary>
+/// Writes one line into a fixed span whose length is the line's byte budget. When the budget runs out the writer
+/// turns <see cref="Overflowed"/> and keeps checking the remaining text without writing it, so a frame's content
+/// errors are reported the same way whatever its size.
+/// </summary>
+internal ref struct LineWriter
+{
+    private readonly Span<byte> _buffer;
+    private int _position;
+    private bool _overflowed;
+
+    public LineWriter(Span<byte> buffer) => _buffer = buffer;
+
+    /// <summary>Bytes written so far; meaningless once <see cref="Overflowed"/>.</summary>
+    public readonly int Position => _position;
+
+    /// <summary>Whether the line did not fit its budget.</summary>
+    public readonly bool Overflowed => _overflowed;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void WriteByte(byte value)
+    {
+        if ((uint)_position < (uint)_buffer.Length)
+        {
+            _buffer[_position++] = value;
+        }
+        else
+        {
+            _overflowed = true;
+        }
+    }
+
+    /// <summary>Writes a measurement (<paramref name="escapeEquals"/> false) or a tag key, tag value or field key.</summary>
+    public TextStatus WriteName(ReadOnlySpan<char> text, bool escapeEquals)
+    {
+        SearchValues<char> specials = escapeEquals ? LineSyntax.KeySpecials : LineSyntax.MeasurementSpecials;
+        while (true)
+        {
+            int next = text.IndexOfAny(specials);
+            if (!Transcode(next < 0 ? text : text[..next]))
+            {
+                return TextStatus.InvalidUtf16;
+            }
+
+            if (next < 0)
+            {
+                return TextStatus.Done;
+            }
+
+            char c = text[next];
+            if (c is '\r' or '\n')
+            {
+                return TextStatus.Newline;
+            }
+
+            if (c == '\\')
+            {
+                if (next + 1 == text.Length || LineSyntax.UnescapedAfterBackslash.Contains(text[next + 1]))
+                {
+                    return TextStatus.UnsafeBackslash;
+                }
+
+                // Any other backslash is stored as it is: InfluxDB keeps '\' before characters it does not unescape.
+                WriteByte((byte)'\\');
+            }
+            else
+            {
+                WriteEscaped(c);
+            }
+
+            text = text[(next + 1)..];
+        }
+    }
+
+    /// <summary>Writes a string field value in double quotes, escaping '"' and '\'.</summary>
+    public TextStatus WriteQuoted(ReadOnlySpan<char> text)
+    {
+        WriteByte((byte)'"');
+        while (true)
+        {
+            int next = text.IndexOfAny(LineSyntax.QuotedSpecials);
+            if (!Transcode(next < 0 ? text : text[..next]))
+            {
+                return TextStatus.InvalidUtf16;
+            }
+
+            if (next < 0)
+            {
+                WriteByte((byte)'"');
+                return TextStatus.Done;
+            }
+
+            char c = text[next];
+            if (c is '\r' or '\n')
+            {
+                return TextStatus.Newline;
+            }
+
+            WriteEscaped(c);
+            text = text[(next + 1)..];
+        }
+    }
+
+    /// <summary>Writes a double in its shortest round-trip form ("1.5", "5E-324", "-0").</summary>
+    public void WriteDouble(double value)
+    {
+        if (!_overflowed && value.TryFormat(_buffer[_position..], out int written, default, CultureInfo.InvariantCulture))
+        {
+            _position += written;
+        }
+        else
+        {
+            _overflowed = true;
+        }
+    }
+
+    /// <summary>Writes a signed integer in decimal.</summary>
+    public void WriteInt64(long value)
+    {
+        if (!_overflowed && value.TryFormat(_buffer[_position..], out int written, default, CultureInfo.InvariantCulture))
+        {
+            _position += written;
+        }
+        else
+        {
+            _overflowed = true;
+        }
+    }
+
+    /// <summary>Writes literal ASCII bytes such as "true".</summary>
+    public void WriteAscii(ReadOnlySpan<byte> literal)
+    {
+        if (!_overflowed && literal.TryCopyTo(_buffer[_position..]))
+        {
+            _position += literal.Length;
+        }
+        else
+        {
+            _overflowed = true;
+        }
+    }
+
+    private void WriteEscaped(char c)
+    {
+        WriteByte((byte)'\\');
+        WriteByte((byte)c);
+    }
+
+    /// <summary>Writes <paramref name="text"/> as UTF-8; false when it holds a lone surrogate.</summary>
+    private bool Transcode(ReadOnlySpan<char> text)
+    {
+        if (_overflowed)
+        {
+            return Utf16Text.IsValid(text);
+        }
+
+        OperationStatus status = Utf8.FromUtf16(
+            text, _buffer[_position..], out int read, out int written, replaceInvalidSequences: false);
+        _position += written;
+        if (status == OperationStatus.DestinationTooSmall)
+        {
+            _overflowed = true;
+            return Utf16Text.IsValid(text[read..]);
+        }
+
+        return status == OperationStatus.Done;
+    }
+}
