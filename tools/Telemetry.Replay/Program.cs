@@ -1,2 +1,4 @@
-Console.Error.WriteLine("not yet implemented");
-return 1;
+using Spectre.Console;
+using Telemetry.Replay.Commands;
+
+return await ReplayCli.Create(AnsiConsole.Console).Parse(args).InvokeAsync().ConfigureAwait(false);

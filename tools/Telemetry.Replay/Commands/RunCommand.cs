@@ -1,0 +1,56 @@
+using System.CommandLine;
+using Spectre.Console;
+using Telemetry.Guidance;
+using Telemetry.Replay.Output;
+using Telemetry.Replay.Output.Terminal;
+using Telemetry.Replay.Output.Tables;
+using Telemetry.Replay.Streaming;
+
+namespace Telemetry.Replay.Commands;
+
+/// <summary><c>run &lt;scenario&gt;</c>: one descent, its timeline and outcome, files, and optionally a stream.</summary>
+internal static class RunCommand
+{
+    public static Command Create(IAnsiConsole console)
+    {
+        var scenario = CommonOptions.Scenario();
+        var seed = CommonOptions.Seed("Seed of the sensor noise and dropouts. Default: 0. The same seed gives the same run, bit for bit.");
+        var output = CommonOptions.Out();
+        var stream = StreamCommandOptions.Create();
+        var command = new Command("run", "Fly one descent: print the event timeline and the outcome beside the public figures, write CSV, plots and an HTML report.")
+        {
+            scenario, seed, output, stream.StreamTo, stream.Realtime, stream.Epoch,
+        };
+        command.SetAction((parse, ct) => CommandGuard.RunAsync(console, () => ExecuteAsync(
+            console,
+            parse.GetRequiredValue(scenario),
+            parse.GetValue(seed),
+            parse.GetValue(output),
+            stream.Read(parse),
+            ct)));
+        return command;
+    }
+
+    public static async Task<int> ExecuteAsync(
+        IAnsiConsole console, string scenarioName, int seed, string? outDirectory, StreamRequest? stream, CancellationToken ct)
+    {
+        var scenario = ScenarioCatalog.Load(scenarioName);
+        var result = DescentSimulator.Run(scenario, seed);
+        console.Write(new Rule(Markup.Escape($"{scenario.Name} (seed {seed})")).LeftJustified());
+        if (scenario.Description.Length > 0)
+        {
+            console.WriteLine(scenario.Description);
+        }
+
+        ConsoleTables.Write(console, TimelineTable.Build(result.Events));
+        ConsoleTables.Write(console, OutcomeTable.Build(result));
+        ConsoleTables.Write(console, ReferenceTable.Build(result));
+        console.MarkupLine((result.Outcome.IsSafe ? "[green]" : "[red]") + Markup.Escape(RunOutputs.Verdict(result.Outcome)) + "[/]");
+
+        var directory = CommonOptions.OutputDirectory(outDirectory, "replay", scenario.Name);
+        var outputs = console.Status().Start("Writing CSV, plots and report...", _ => RunOutputs.Write(result, directory));
+        OutputListing.Write(console, directory, outputs.Files);
+
+        return stream is null ? ExitCodes.Ok : await StreamRunner.StreamAsync(console, result, stream, ct).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using Spectre.Console;
+using Telemetry.Guidance;
+using Telemetry.Replay.Analysis;
+using Telemetry.Replay.Output;
+using Telemetry.Replay.Output.Tables;
+using Telemetry.Replay.Output.Terminal;
+
+namespace Telemetry.Replay.Commands;
+
+/// <summary><c>sweep &lt;scenario&gt;</c>: touchdown speed against the LRF's first-valid altitude or delay.</summary>
+internal static class SweepCommand
+{
+    public static Command Create(IAnsiConsole console)
+    {
+        var scenario = CommonOptions.Scenario();
+        var altitudeFrom = new Option<double?>("--first-valid-altitude-from")
+        {
+            Description = "Sweep the true altitude (m) above which the LRF returns nothing, starting here (e.g. 3000).",
+        };
+        var delayFrom = new Option<double?>("--delay-from")
+        {
+            Description = "Sweep how late (s) the LRF's first valid return comes, relative to the same scenario without that fault, starting here (e.g. 0).",
+        };
+        var to = new Option<double>("--to") { Description = "Last value of the sweep (m or s).", Required = true };
+        var step = new Option<double>("--step") { Description = "Distance between values (m or s); its sign is ignored.", Required = true };
+        var seed = CommonOptions.Seed("Seed of the sensor noise, the same for every point. Default: 0.");
+        var output = CommonOptions.Out();
+        var command = new Command("sweep", "Fly the scenario once per value of an injected LRF fault, in parallel; tabulate and plot touchdown speed, and name the critical value.")
+        {
+            scenario, altitudeFrom, delayFrom, to, step, seed, output,
+        };
+        command.SetAction((parse, ct) => CommandGuard.RunAsync(console, () =>
+        {
+            var (parameter, from) = (parse.GetValue(altitudeFrom), parse.GetValue(delayFrom)) switch
+            {
+                ({ } a, null) => (SweepParameter.FirstValidAltitude, a),
+                (null, { } d) => (SweepParameter.FirstValidDelay, d),
+                _ => throw new UsageException("give exactly one of --first-valid-altitude-from and --delay-from."),
+            };
+            var values = SweepRange.Values(from, parse.GetValue(to), parse.GetValue(step));
+            return Task.FromResult(Execute(
+                console, parse.GetRequiredValue(scenario), parameter, values, parse.GetValue(seed), parse.GetValue(output), ct));
+        }));
+        return command;
+    }
+
+    public static int Execute(
+        IAnsiConsole console, string scenarioName, SweepParameter parameter, IReadOnlyList<double> values, int seed,
+        string? outDirectory, CancellationToken ct)
+    {
+        var scenario = ScenarioCatalog.Load(scenarioName);
+        var result = console.Progress().Start(context =>
+        {
+            var task = context.AddTask($"Sweeping {Markup.Escape(parameter.Label())}", maxValue: values.Count);
+            return SweepRunner.Run(scenario, parameter, values, seed, new Progress<int>(n => task.Increment(n)), ct);
+        });
+
+        ConsoleTables.Write(console, SweepTable.Build(result));
+        console.MarkupLine((result.Verdict.Critical is null ? "[red]" : "[green]") + Markup.Escape(SweepOutputs.Verdict(result)) + "[/]");
+        var directory = CommonOptions.OutputDirectory(outDirectory, "sweep", scenario.Name);
+        var outputs = console.Status().Start("Writing CSV, plot and report...", _ => SweepOutputs.Write(result, directory));
+        OutputListing.Write(console, directory, outputs.Files);
+        return ExitCodes.Ok;
+    }
+}

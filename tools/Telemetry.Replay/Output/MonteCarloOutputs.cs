@@ -1,0 +1,37 @@
+using Telemetry.Replay.Analysis;
+using Telemetry.Replay.Output.Csv;
+using Telemetry.Replay.Output.Html;
+using Telemetry.Replay.Output.Plots;
+using Telemetry.Replay.Output.Tables;
+
+namespace Telemetry.Replay.Output;
+
+/// <summary>The files of a Monte Carlo campaign: per-run CSV, the contact-speed histogram, and the HTML report.</summary>
+internal sealed record MonteCarloOutputs(string CsvPath, PlotImage Histogram, string HtmlPath)
+{
+    public const string CsvName = "runs.csv";
+    public const string HtmlName = "report.html";
+
+    public IEnumerable<string> Files => [CsvPath, Histogram.PngPath, Histogram.SvgPath, HtmlPath];
+
+    public static MonteCarloOutputs Write(MonteCarloCampaign campaign, string directory)
+    {
+        var csv = Path.Combine(directory, CsvName);
+        MonteCarloCsv.Write(csv, campaign);
+        var histogram = HistogramPlot.Write(campaign, directory);
+        var html = Path.Combine(directory, HtmlName);
+        var d = campaign.Scenario.Dispersion;
+        new HtmlReport($"Monte Carlo: {campaign.Scenario.Name}")
+            .Paragraph(campaign.Scenario.Description)
+            .Paragraph(
+                $"Dispersions (1 sigma): IMU bias {Number.F(d.ImuBiasSigmaMps2, 4)} m/s², thrust {Number.Percent(d.ThrustScaleSigma)}, " +
+                $"LRF noise log-sigma {Number.F(d.LrfNoiseLogSigma, 2)}, initial altitude {Number.F(d.InitialAltitudeSigmaM)} m, " +
+                $"initial horizontal speed {Number.F(d.InitialHorizontalSpeedSigmaMps)} m/s, initial descent rate " +
+                $"{Number.F(d.InitialDescentRateSigmaMps)} m/s. Per-run outcomes in {CsvName}.")
+            .Paragraph(campaign.Verdict, "verdict")
+            .Table(MonteCarloTable.Build(campaign))
+            .Plot(histogram)
+            .Save(html);
+        return new MonteCarloOutputs(csv, histogram, html);
+    }
+}

@@ -1,0 +1,38 @@
+using ScottPlot;
+
+namespace Telemetry.Replay.Output.Plots;
+
+/// <summary>Writes plots as <c>&lt;name&gt;.png</c> and <c>&lt;name&gt;.svg</c> at one size for every report.</summary>
+internal static class PlotFiles
+{
+    public const int Width = 1000;
+    public const int Height = 420;
+
+    public static PlotImage Save(Plot plot, string directory, string name, string title)
+    {
+        var png = Path.Combine(directory, name + ".png");
+        var svg = Path.Combine(directory, name + ".svg");
+        plot.SavePng(png, Width, Height);
+        var svgText = plot.GetSvgXml(Width, Height);
+        File.WriteAllText(svg, svgText);
+        return new PlotImage(name, title, png, svg, svgText);
+    }
+
+    /// <summary>A plot with the shared look: title, axis labels with units, legend in a corner.</summary>
+    public static Plot Create(string title, string xLabel, string yLabel)
+    {
+        var plot = new Plot();
+        plot.Title(title);
+        plot.XLabel(xLabel);
+        plot.YLabel(yLabel);
+        return plot;
+    }
+
+    public static ScottPlot.Plottables.Scatter Line(Plot plot, double[] xs, double[] ys, string legend, Color color)
+    {
+        var line = plot.Add.ScatterLine(xs, ys, color);
+        line.LegendText = legend;
+        line.LineWidth = 2;
+        return line;
+    }
+}

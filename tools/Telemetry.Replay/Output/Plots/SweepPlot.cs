@@ -1,0 +1,47 @@
+using ScottPlot;
+using Telemetry.Guidance;
+using Telemetry.Replay.Analysis;
+
+namespace Telemetry.Replay.Output.Plots;
+
+/// <summary>Touchdown vertical speed against the swept value, with the safe-speed limit and the critical value.</summary>
+internal static class SweepPlot
+{
+    public static PlotImage Write(SweepResult sweep, string directory)
+    {
+        var contact = sweep.Points.Where(p => p.Outcome.Kind != OutcomeKind.Timeout).OrderBy(p => p.Value).ToList();
+        var plot = PlotFiles.Create(
+            $"{sweep.Scenario.Name}: touchdown speed against {sweep.Parameter.Label()}",
+            sweep.Parameter.Label(),
+            "Vertical speed at contact (m/s)");
+        PlotFiles.Line(plot, [.. contact.Select(p => p.Value)], [.. contact.Select(p => p.Outcome.VerticalSpeedMps)], "vertical speed at contact", Colors.Blue)
+            .MarkerSize = 0;
+        Markers(plot, contact.Where(p => p.Outcome.IsSafe), "safe landing", Colors.Green);
+        Markers(plot, contact.Where(p => !p.Outcome.IsSafe), "hard impact", Colors.Red);
+
+        var limit = plot.Add.HorizontalLine(sweep.Scenario.Touchdown.MaxVerticalSpeedMps, 2, Colors.Red, LinePattern.Dashed);
+        limit.LegendText = $"safe limit {Number.F(sweep.Scenario.Touchdown.MaxVerticalSpeedMps, 1)} m/s";
+        if (sweep.Verdict.Critical is { } critical)
+        {
+            var line = plot.Add.VerticalLine(critical, 2, Colors.DarkOrange, LinePattern.Dotted);
+            line.LegendText = $"critical value {Number.F(critical)}";
+        }
+
+        // The fast, unsafe end of the curve is on the severe side; the legend goes on the other.
+        plot.ShowLegend(sweep.Parameter.HigherIsMoreSevere() ? Alignment.UpperLeft : Alignment.UpperRight);
+        return PlotFiles.Save(plot, directory, "sweep", "Touchdown speed against the swept fault");
+    }
+
+    private static void Markers(Plot plot, IEnumerable<SweepPoint> points, string legend, Color color)
+    {
+        var list = points.ToList();
+        if (list.Count == 0)
+        {
+            return;
+        }
+
+        var markers = plot.Add.ScatterPoints(list.Select(p => p.Value).ToArray(), list.Select(p => p.Outcome.VerticalSpeedMps).ToArray(), color);
+        markers.LegendText = legend;
+        markers.MarkerSize = 8;
+    }
+}

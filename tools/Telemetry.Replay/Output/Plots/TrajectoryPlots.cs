@@ -1,0 +1,63 @@
+using ScottPlot;
+using Telemetry.Guidance;
+
+namespace Telemetry.Replay.Output.Plots;
+
+/// <summary>The five time plots of one descent: altitude, speeds, thrust, propellant, LRF state.</summary>
+internal static class TrajectoryPlots
+{
+    public static IReadOnlyList<PlotImage> Write(DescentResult result, string directory)
+    {
+        var samples = result.Trajectory;
+        var t = Column(samples, s => s.TimeS);
+        var name = result.Scenario.Name;
+        const string Time = "Simulation time (s)";
+
+        var altitude = PlotFiles.Create($"{name}: true vs estimated altitude", Time, "Altitude above terrain (m)");
+        PlotFiles.Line(altitude, t, Column(samples, s => s.TrueAltitudeM), "true altitude", Colors.Black);
+        PlotFiles.Line(altitude, t, Column(samples, s => s.EstimatedAltitudeM), "estimated altitude (navigation)", Colors.OrangeRed)
+            .LinePattern = LinePattern.Dashed;
+        altitude.ShowLegend(Alignment.UpperRight);
+
+        var speed = PlotFiles.Create($"{name}: descent rate and horizontal speed", Time, "Speed (m/s)");
+        PlotFiles.Line(speed, t, Column(samples, s => s.DescentRateMps), "descent rate (down positive)", Colors.Blue);
+        PlotFiles.Line(speed, t, Column(samples, s => s.HorizontalSpeedMps), "horizontal speed", Colors.Gray);
+        speed.ShowLegend(Alignment.UpperRight);
+
+        var thrust = PlotFiles.Create($"{name}: main-engine thrust", Time, "Thrust (kN)");
+        PlotFiles.Line(thrust, t, Column(samples, s => s.ThrustN / 1000), "thrust", Colors.DarkGreen);
+        thrust.ShowLegend(Alignment.UpperRight);
+
+        var propellant = PlotFiles.Create($"{name}: propellant remaining", Time, "Propellant (kg)");
+        PlotFiles.Line(propellant, t, Column(samples, s => s.PropellantKg), "propellant", Colors.Purple);
+        propellant.ShowLegend(Alignment.UpperRight);
+
+        var lrf = PlotFiles.Create($"{name}: laser rangefinder state", Time, "State (1 = yes, 0 = no)");
+        PlotFiles.Line(lrf, t, Column(samples, s => s.LrfValid ? 1.0 : 0.0), "LRF measurement valid", Colors.Teal)
+            .ConnectStyle = ConnectStyle.StepHorizontal;
+        PlotFiles.Line(lrf, t, Column(samples, s => s.LrfLatchedFailed ? 1.0 : 0.0), "LRF latched failed", Colors.Red)
+            .ConnectStyle = ConnectStyle.StepHorizontal;
+        lrf.Axes.SetLimitsY(-0.1, 1.25);
+        lrf.ShowLegend(Alignment.UpperLeft);
+
+        return
+        [
+            PlotFiles.Save(altitude, directory, "altitude", "True vs estimated altitude"),
+            PlotFiles.Save(speed, directory, "descent-rate", "Descent rate and horizontal speed"),
+            PlotFiles.Save(thrust, directory, "thrust", "Thrust"),
+            PlotFiles.Save(propellant, directory, "propellant", "Propellant remaining"),
+            PlotFiles.Save(lrf, directory, "lrf-validity", "LRF validity"),
+        ];
+    }
+
+    private static double[] Column(IReadOnlyList<TrajectorySample> samples, Func<TrajectorySample, double> select)
+    {
+        var values = new double[samples.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = select(samples[i]);
+        }
+
+        return values;
+    }
+}

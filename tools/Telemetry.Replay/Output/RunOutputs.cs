@@ -1,0 +1,47 @@
+using Telemetry.Guidance;
+using Telemetry.Replay.Output.Csv;
+using Telemetry.Replay.Output.Html;
+using Telemetry.Replay.Output.Plots;
+using Telemetry.Replay.Output.Tables;
+
+namespace Telemetry.Replay.Output;
+
+/// <summary>The files of one run: trajectory CSV, PNG and SVG plots, and the HTML report that bundles them.</summary>
+internal sealed record RunOutputs(string CsvPath, IReadOnlyList<PlotImage> Plots, string HtmlPath)
+{
+    public const string CsvName = "trajectory.csv";
+    public const string HtmlName = "report.html";
+
+    public static RunOutputs Write(DescentResult result, string directory)
+    {
+        var csv = Path.Combine(directory, CsvName);
+        TrajectoryCsv.Write(csv, result.Trajectory);
+        var plots = TrajectoryPlots.Write(result, directory);
+        var html = Path.Combine(directory, HtmlName);
+        var scenario = result.Scenario;
+        var report = new HtmlReport($"Descent replay: {scenario.Name}")
+            .Paragraph(scenario.Description)
+            .Paragraph($"Seed {result.Seed}; integration step {Number.F(scenario.StepS, 3)} s; trajectory in {CsvName}.")
+            .Paragraph(Verdict(result.Outcome), "verdict")
+            .Table(OutcomeTable.Build(result))
+            .Table(ReferenceTable.Build(result))
+            .Table(TimelineTable.Build(result.Events))
+            .Heading("Plots");
+        foreach (var plot in plots)
+        {
+            report.Plot(plot);
+        }
+
+        report.Save(html);
+        return new RunOutputs(csv, plots, html);
+    }
+
+    public IEnumerable<string> Files => [CsvPath, .. Plots.SelectMany(p => new[] { p.PngPath, p.SvgPath }), HtmlPath];
+
+    public static string Verdict(Outcome outcome) => outcome.Kind switch
+    {
+        OutcomeKind.SoftTouchdown => $"Soft touchdown at {Number.F(outcome.VerticalSpeedMps, 2)} m/s after {Number.F(outcome.TimeS)} s.",
+        OutcomeKind.HardImpact => $"Hard impact at {Number.F(outcome.VerticalSpeedMps, 1)} m/s after {Number.F(outcome.TimeS)} s.",
+        _ => $"No contact before the timeout at {Number.F(outcome.TimeS)} s.",
+    };
+}

@@ -1,0 +1,36 @@
+namespace Telemetry.Replay.Streaming;
+
+/// <summary>How a replay is streamed to the ingest server.</summary>
+internal sealed record StreamOptions
+{
+    /// <summary>
+    /// Wall-clock time of simulation time zero. Default 2025-06-05T18:00:00Z, the evening (UTC) of Resilience's
+    /// landing attempt, so that replays of every scenario line up on one fixed, reproducible time axis.
+    /// </summary>
+    public static readonly DateTimeOffset DefaultEpoch = new(2025, 6, 5, 18, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Frames per batch. Default 500; the contract's sweet spot is 100-5,000.</summary>
+    public int BatchSize { get; init; } = 500;
+
+    /// <summary>Batches sent but not yet acknowledged before the sender waits. Default 4.</summary>
+    public int MaxInFlight { get; init; } = 4;
+
+    /// <summary>Pace frames at simulation speed instead of as fast as possible. Default false.</summary>
+    public bool Realtime { get; init; }
+
+    /// <inheritdoc cref="DefaultEpoch"/>
+    public DateTimeOffset Epoch { get; init; } = DefaultEpoch;
+
+    public void Validate()
+    {
+        if (BatchSize is < 1 or > 5_000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "The batch size must be 1-5000 frames.");
+        }
+
+        if (MaxInFlight is < 1 or > 64)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxInFlight), MaxInFlight, "Batches in flight must be 1-64.");
+        }
+    }
+}

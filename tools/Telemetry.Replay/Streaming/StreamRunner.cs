@@ -1,0 +1,53 @@
+using Grpc.Net.Client;
+using Spectre.Console;
+using Telemetry.Contracts.V1;
+using Telemetry.Guidance;
+using Telemetry.Replay.Commands;
+
+namespace Telemetry.Replay.Streaming;
+
+/// <summary>Streams a run to the ingest server with a progress bar, and reports what the server did with it.</summary>
+internal static class StreamRunner
+{
+    public static async Task<int> StreamAsync(IAnsiConsole console, DescentResult result, StreamRequest request, CancellationToken ct)
+    {
+        using var channel = GrpcChannel.ForAddress(request.Target);
+        var streamer = new TelemetryStreamer(new Ingest.IngestClient(channel), request.Options);
+        var mapper = new FrameMapper(result.Scenario.Name, result.Seed, request.Options.Epoch);
+        var report = await console.Progress().StartAsync(async context =>
+        {
+            var task = context.AddTask($"Streaming to {Markup.Escape(request.Target.ToString())}", maxValue: result.Trajectory.Count);
+            var progress = new Progress<int>(frames => task.Increment(frames));
+            return await streamer.SendAsync(result.Trajectory, mapper, progress, ct).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+
+        Describe(console, report, mapper.Source);
+        return report.Succeeded ? ExitCodes.Ok : ExitCodes.StreamFailed;
+    }
+
+    private static void Describe(IAnsiConsole console, StreamReport report, string source)
+    {
+        console.MarkupLine(
+            $"Streamed {report.FramesSent} frames (source [bold]{Markup.Escape(source)}[/]) in {report.BatchesSent} batches: " +
+            $"{report.BatchesAcknowledged} acknowledged, {report.FramesWritten} frames written.");
+        foreach (var refused in report.RefusedBatches)
+        {
+            console.MarkupLine($"[red]batch {refused.BatchId} refused:[/] {Markup.Escape(refused.Error)}");
+        }
+
+        foreach (var rejected in report.Rejections.Take(20))
+        {
+            console.MarkupLine($"[red]frame {rejected.Sequence} rejected ({rejected.Code}):[/] {Markup.Escape(rejected.Reason)}");
+        }
+
+        if (report.Rejections.Count > 20)
+        {
+            console.MarkupLine($"[red]... and {report.Rejections.Count - 20} more rejected frames.[/]");
+        }
+
+        if (report.Failure is not null)
+        {
+            console.MarkupLine("[red]error:[/] " + Markup.Escape(report.Failure));
+        }
+    }
+}
