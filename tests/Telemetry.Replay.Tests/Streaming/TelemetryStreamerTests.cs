@@ -1,0 +1,103 @@
+using Grpc.Core;
+using Telemetry.Contracts.V1;
+using Telemetry.Guidance;
+using Telemetry.Replay.Streaming;
+
+namespace Telemetry.Replay.Tests.Streaming;
+
+public sealed class TelemetryStreamerTests
+{
+    private static readonly IReadOnlyList<TrajectorySample> Samples = SyntheticRuns.Descent(samples: 1234).Trajectory;
+
+    [Fact]
+    public async Task SendAsync_1234Samples_ThreeBatchesOf500WithSequences1ToNAllAcknowledged()
+    {
+        var server = new FakeIngestInvoker();
+
+        var report = await SendAsync(server);
+
+        Assert.True(report.Succeeded);
+        Assert.Equal([1UL, 2, 3], server.Batches.Select(b => b.BatchId));
+        Assert.Equal([500, 500, 234], server.Batches.Select(b => b.Frames.Count));
+        Assert.Equal(Enumerable.Range(1, 1234).Select(i => (ulong)i), server.Batches.SelectMany(b => b.Frames).Select(f => f.Sequence));
+        Assert.Equal((1234, 3, 3, 1234L), (report.FramesSent, report.BatchesSent, report.BatchesAcknowledged, report.FramesWritten));
+        Assert.Null(report.Failure);
+    }
+
+    [Fact]
+    public async Task SendAsync_ServerRejectsOneFrame_ReportsItsSequenceAndReasonAndFails()
+    {
+        var server = new FakeIngestInvoker
+        {
+            Answer = batch =>
+            {
+                var ack = new BatchAck { BatchId = batch.BatchId, Accepted = true, WrittenCount = (uint)batch.Frames.Count };
+                if (batch.BatchId == 2)
+                {
+                    ack.WrittenCount--;
+                    ack.Rejections.Add(new FrameRejection { Index = 7, Code = RejectionCode.NonFinite, Reason = "thrust_n is NaN" });
+                }
+
+                return ack;
+            },
+        };
+
+        var report = await SendAsync(server);
+
+        Assert.False(report.Succeeded);
+        var rejected = Assert.Single(report.Rejections);
+        Assert.Equal(new RejectedFrame(2, 508, RejectionCode.NonFinite, "thrust_n is NaN"), rejected);
+        Assert.Equal(1233, report.FramesWritten);
+    }
+
+    [Fact]
+    public async Task SendAsync_BatchRefused_ReportsTheServersErrorAndFails()
+    {
+        var server = new FakeIngestInvoker
+        {
+            Answer = batch => batch.BatchId == 3
+                ? new BatchAck { BatchId = 3, Accepted = false, Error = "database unavailable" }
+                : new BatchAck { BatchId = batch.BatchId, Accepted = true, WrittenCount = (uint)batch.Frames.Count },
+        };
+
+        var report = await SendAsync(server);
+
+        Assert.False(report.Succeeded);
+        Assert.Equal([new RefusedBatch(3, "database unavailable")], report.RefusedBatches);
+        Assert.Equal(1000, report.FramesWritten);
+    }
+
+    [Fact]
+    public async Task SendAsync_ServerEndsStreamWithoutAckingABatch_FailureCountsTheMissingAck()
+    {
+        var server = new FakeIngestInvoker
+        {
+            Answer = batch => batch.BatchId == 1 ? null : new BatchAck { BatchId = batch.BatchId, Accepted = true, WrittenCount = (uint)batch.Frames.Count },
+        };
+
+        var report = await SendAsync(server);
+
+        Assert.False(report.Succeeded);
+        Assert.Equal("the server closed the stream with 1 batch(es) unacknowledged", report.Failure);
+        Assert.Equal(2, report.BatchesAcknowledged);
+    }
+
+    [Fact]
+    public async Task SendAsync_CallFails_FailureNamesTheStatus()
+    {
+        var server = new FakeIngestInvoker { FailWith = new Status(StatusCode.Unavailable, "connection refused") };
+
+        var report = await SendAsync(server);
+
+        Assert.False(report.Succeeded);
+        Assert.Equal("the stream failed: Unavailable: connection refused", report.Failure);
+        Assert.Equal(0, report.BatchesSent);
+    }
+
+    private static Task<StreamReport> SendAsync(FakeIngestInvoker server)
+    {
+        var streamer = new TelemetryStreamer(new Ingest.IngestClient(server), new StreamOptions());
+        var mapper = new FrameMapper("synthetic", 0, StreamOptions.DefaultEpoch);
+        return streamer.SendAsync(Samples, mapper, progress: null, CancellationToken.None);
+    }
+}

@@ -1,0 +1,25 @@
+using Spectre.Console;
+
+namespace Telemetry.Replay.Tests;
+
+/// <summary>A Spectre console that writes plain text to a string, wide enough that tables do not wrap.</summary>
+internal sealed class TestConsole
+{
+    private readonly StringWriter _writer = new();
+
+    public TestConsole()
+    {
+        Console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(_writer),
+        });
+        Console.Profile.Width = 250;
+    }
+
+    public IAnsiConsole Console { get; }
+
+    public string Output => _writer.ToString();
+}
