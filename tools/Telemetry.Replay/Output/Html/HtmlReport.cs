@@ -93,14 +93,19 @@ internal sealed partial class HtmlReport
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 
     // Inside HTML the parser puts <svg> in the SVG namespace by itself; dropping the XML prolog and namespace
-    // declarations leaves the page without a single URL in it.
+    // declarations leaves the page without a single URL in it. A viewBox lets the browser scale the plot to the page.
     internal static string InlineSvg(string svg)
     {
         var start = svg.IndexOf("<svg", StringComparison.Ordinal);
-        var body = start >= 0 ? svg[start..] : svg;
-        return NamespaceDeclaration().Replace(body, string.Empty);
+        var body = NamespaceDeclaration().Replace(start >= 0 ? svg[start..] : svg, string.Empty);
+        return body.Contains("viewBox", StringComparison.Ordinal)
+            ? body
+            : SvgSize().Replace(body, m => $"{m.Value} viewBox=\"0 0 {m.Groups["w"].Value} {m.Groups["h"].Value}\"", 1);
     }
 
     [GeneratedRegex("""\s+xmlns(:\w+)?="[^"]*"|\s+xmlns(:\w+)?='[^']*'""")]
     private static partial Regex NamespaceDeclaration();
+
+    [GeneratedRegex("<svg width=\"(?<w>[0-9.]+)\" height=\"(?<h>[0-9.]+)\"")]
+    private static partial Regex SvgSize();
 }

@@ -35,8 +35,9 @@ internal static class TrajectoryPlots
         var lrf = PlotFiles.Create($"{name}: laser rangefinder state", Time, "State (1 = yes, 0 = no)");
         PlotFiles.Line(lrf, t, Column(samples, s => s.LrfValid ? 1.0 : 0.0), "LRF measurement valid", Colors.Teal)
             .ConnectStyle = ConnectStyle.StepHorizontal;
-        PlotFiles.Line(lrf, t, Column(samples, s => s.LrfLatchedFailed ? 1.0 : 0.0), "LRF latched failed", Colors.Red)
-            .ConnectStyle = ConnectStyle.StepHorizontal;
+        var latched = PlotFiles.Line(lrf, t, Column(samples, s => s.LrfLatchedFailed ? 1.0 : 0.0), "LRF latched failed (navigation ignores it)", Colors.Red);
+        latched.ConnectStyle = ConnectStyle.StepHorizontal;
+        latched.LinePattern = LinePattern.Dashed;
         lrf.Axes.SetLimitsY(-0.1, 1.25);
         lrf.ShowLegend(Alignment.UpperLeft);
 
