@@ -90,8 +90,10 @@ public sealed class FrameEncoder
             }
 
             writer.WriteByte((byte)'=');
-            LinePart valuePart = tag == frame.Tags.Count ? LinePart.Source : LinePart.TagValue;
-            if (!TryWriteText(ref writer, valuePart, key, tags.ValueAt(tag, frame), out rejection))
+            // A source is named by itself, a tag value by its key.
+            string value = tags.ValueAt(tag, frame);
+            bool isSource = tag == frame.Tags.Count;
+            if (!TryWriteText(ref writer, isSource ? LinePart.Source : LinePart.TagValue, isSource ? value : key, value, out rejection))
             {
                 return false;
             }
