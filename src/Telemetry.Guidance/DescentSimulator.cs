@@ -13,6 +13,6 @@ public static class DescentSimulator
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentOutOfRangeException.ThrowIfNegative(recordEvery);
-        throw new NotImplementedException();
+        return new Internal.DescentRun(scenario, seed, recordEvery).Run();
     }
 }

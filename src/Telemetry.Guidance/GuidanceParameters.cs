@@ -6,8 +6,8 @@ public sealed record GuidanceParameters
     /// <summary>Guidance cycle period (s); commands are held between cycles. Default: 0.1.</summary>
     public double CycleS { get; init; } = 0.1;
 
-    /// <summary>Approach gate: downrange distance from the descent start point (m). Default: 600000 (calibrated).</summary>
-    public double GateDownrangeM { get; init; } = 600_000;
+    /// <summary>Approach gate: downrange distance from the descent start point (m). Default: 850000 (calibrated).</summary>
+    public double GateDownrangeM { get; init; } = 850_000;
 
     /// <summary>Approach gate: altitude above the terrain (m). Default: 6000.</summary>
     public double GateAltitudeM { get; init; } = 6000;
@@ -21,14 +21,20 @@ public sealed record GuidanceParameters
     /// <summary>Braking ends when the time to go falls below this (s). Default: 2.</summary>
     public double BrakingEndTimeToGoS { get; init; } = 2;
 
-    /// <summary>Vertical hold throttle, as a fraction of maximum thrust. Default: 0.27 (calibrated).</summary>
-    public double HoldThrottle { get; init; } = 0.27;
+    /// <summary>Vertical hold throttle, as a fraction of maximum thrust. Default: 0.367 (calibrated).</summary>
+    public double HoldThrottle { get; init; } = 0.367;
 
     /// <summary>Landing burn starts at this LRF-validated altitude (m). Default: 3000.</summary>
     public double LandingBurnAltitudeM { get; init; } = 3000;
 
-    /// <summary>Landing-burn time to go as a fraction of the constant-deceleration time to the low gate. Default: 0.77 (calibrated).</summary>
-    public double LandingBurnTimeFactor { get; init; } = 0.77;
+    /// <summary>Landing-burn time to go as a fraction of the constant-deceleration time to the low gate. Default: 0.72 (calibrated).</summary>
+    public double LandingBurnTimeFactor { get; init; } = 0.72;
+
+    /// <summary>
+    /// Landing burn: full thrust when the constant deceleration needed to reach the low gate exceeds this fraction
+    /// of the deceleration available at full thrust. Default: 0.9.
+    /// </summary>
+    public double FullThrustRatio { get; init; } = 0.9;
 
     /// <summary>Low gate altitude where the terminal phase starts (m). Default: 30.</summary>
     public double LowGateAltitudeM { get; init; } = 30;

@@ -30,6 +30,6 @@ public sealed record NavigationParameters
     /// <summary>Consecutive rejections after which the LRF is declared failed for the rest of the flight. Default: 20.</summary>
     public int LatchRejections { get; init; } = 20;
 
-    /// <summary>Consecutive accepted LRF updates before the altitude counts as LRF-validated. Default: 3.</summary>
-    public int ValidationCount { get; init; } = 3;
+    /// <summary>Consecutive accepted LRF updates before the altitude counts as LRF-validated. Default: 10 (1 s at 10 Hz).</summary>
+    public int ValidationCount { get; init; } = 10;
 }

@@ -48,7 +48,7 @@ public static class ScenarioCatalog
         Scenario? scenario;
         try
         {
-            scenario = JsonSerializer.Deserialize(json, ScenarioJsonContext.Default.Scenario);
+            scenario = JsonSerializer.Deserialize(json, ScenarioJson.ScenarioInfo);
         }
         catch (JsonException e)
         {
@@ -69,7 +69,7 @@ public static class ScenarioCatalog
     public static string ToJson(Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        return JsonSerializer.Serialize(scenario, ScenarioJsonContext.Default.Scenario);
+        return JsonSerializer.Serialize(scenario, ScenarioJson.ScenarioInfo);
     }
 
     // System.Text.Json appends its own path and position to messages; keep the first sentence and report ours.

@@ -21,6 +21,7 @@ internal static class ScenarioValidator
         c.Positive(v.MaxThrustN, "$.vehicle.maxThrustN");
         c.Positive(v.IspS, "$.vehicle.ispS");
         c.Fraction(v.MinThrottle, "$.vehicle.minThrottle");
+        c.Positive(v.ThrottleRatePerS, "$.vehicle.throttleRatePerS");
 
         c.Finite(s.Imu.VerticalBiasMps2, "$.imu.verticalBiasMps2");
         c.Finite(s.Imu.HorizontalBiasMps2, "$.imu.horizontalBiasMps2");
@@ -123,6 +124,7 @@ internal static class ScenarioValidator
 
         c.Positive(g.LandingBurnAltitudeM, "$.guidance.landingBurnAltitudeM");
         c.Positive(g.LandingBurnTimeFactor, "$.guidance.landingBurnTimeFactor");
+        c.Positive(g.FullThrustRatio, "$.guidance.fullThrustRatio");
         c.Positive(g.LowGateAltitudeM, "$.guidance.lowGateAltitudeM");
         if (g.LowGateAltitudeM >= g.LandingBurnAltitudeM)
         {

@@ -1,0 +1,166 @@
+namespace Telemetry.Guidance.Internal;
+
+/// <summary>
+/// One descent: the step loop that couples truth (dynamics, terrain), sensors, navigation and guidance,
+/// and records the timeline. Nothing here allocates per step unless a trajectory is recorded.
+/// </summary>
+internal sealed class DescentRun
+{
+    private const ulong ImuStream = 1;
+    private const ulong LrfStream = 2;
+
+    private readonly Scenario _scenario;
+    private readonly int _seed;
+    private readonly int _recordEvery;
+    private readonly Terrain _terrain;
+    private readonly Timeline _timeline;
+    private readonly List<TrajectorySample> _trajectory;
+
+    public DescentRun(Scenario scenario, int seed, int recordEvery)
+    {
+        _scenario = scenario;
+        _seed = seed;
+        _recordEvery = recordEvery;
+        _terrain = new Terrain(scenario.Terrain);
+        _timeline = new Timeline(scenario.AltitudeCrossingsM, scenario.Reference);
+        var steps = (int)Math.Min(scenario.MaxDurationS / scenario.StepS, 10_000_000);
+        _trajectory = recordEvery > 0 ? new List<TrajectorySample>((steps / recordEvery) + 2) : [];
+    }
+
+    public DescentResult Run()
+    {
+        var sc = _scenario;
+        var v = sc.Vehicle;
+        var dt = sc.StepS;
+        var exhaust = v.IspS * Moon.G0;
+        var datum = _terrain.HeightAt(0);
+        var state = new BodyState(
+            Moon.RadiusM + datum + sc.Initial.AltitudeM, 0, -sc.Initial.DescentRateMps,
+            sc.Initial.HorizontalSpeedMps, v.DryMassKg + v.PropellantKg);
+        var nav = new Navigator(sc.Navigation, sc.Initial.AltitudeM, state.RadialSpeedMps, state.TangentialSpeedMps, datum);
+        var imu = new Imu(sc.Imu, dt, Rng.For(_seed, ImuStream));
+        var lrf = new Lrf(sc.Lrf, Rng.For(_seed, LrfStream));
+        var guidance = new GuidanceComputer(sc);
+        var cycleSteps = Math.Max(1, (int)Math.Round(sc.Guidance.CycleS / dt));
+        var lrfSteps = Math.Max(1, (int)Math.Round(1 / (sc.Lrf.RateHz * dt)));
+        var maxSteps = (long)Math.Ceiling(sc.MaxDurationS / dt);
+
+        var propellantOut = v.PropellantKg <= 0;
+        double? propellantOutAltitude = null;
+        var lrfValid = false;
+        var lrfRange = 0.0;
+        var altitude = sc.Initial.AltitudeM;
+        var time = 0.0;
+        var thrust = 0.0;
+        var throttle = double.NaN;
+        var maxThrottleChange = v.ThrottleRatePerS * dt;
+        _timeline.Add(0, TimelineEventKind.PhaseChange, "Braking: E-guidance to the approach gate", altitude, nav.AltitudeM, state);
+        if (propellantOut)
+        {
+            guidance.End(GuidancePhase.FreeFall);
+        }
+
+        for (long k = 0; k < maxSteps; k++)
+        {
+            if (!propellantOut && k % cycleSteps == 0)
+            {
+                var before = guidance.Phase;
+                if (guidance.Cycle(nav, state.MassKg, time))
+                {
+                    _timeline.PhaseChanged(time, before, guidance.Phase, altitude, nav.AltitudeM, state);
+                }
+            }
+
+            // The engine follows the command at a limited rate; it ignites at the first command.
+            throttle = double.IsNaN(throttle)
+                ? guidance.Throttle
+                : throttle + Math.Clamp(guidance.Throttle - throttle, -maxThrottleChange, maxThrottleChange);
+            thrust = propellantOut ? 0 : throttle * v.MaxThrustN;
+            var accel = thrust / state.MassKg;
+            var previous = state;
+            var previousAltitude = altitude;
+            var previousEstimate = nav.AltitudeM;
+            state = Dynamics.Step(previous, thrust, guidance.UpComponent, guidance.AlongComponent, exhaust, v.DryMassKg,
+                Moon.Mu, dt, out var burnOut);
+            time = (k + 1) * dt;
+            imu.Measure(accel * guidance.UpComponent, accel * guidance.AlongComponent, out var imuUp, out var imuAlong);
+            nav.Propagate(imuUp, imuAlong, dt);
+            altitude = state.RadiusM - Moon.RadiusM - _terrain.HeightAt(state.DownrangeM);
+
+            if (burnOut)
+            {
+                propellantOut = true;
+                propellantOutAltitude = altitude;
+                _timeline.Add(time, TimelineEventKind.PropellantOut, "Propellant exhausted: engine off", altitude, nav.AltitudeM, state);
+                var before = guidance.Phase;
+                guidance.End(GuidancePhase.FreeFall);
+                _timeline.PhaseChanged(time, before, GuidancePhase.FreeFall, altitude, nav.AltitudeM, state);
+            }
+
+            _timeline.CheckCrossings(time - dt, dt, previousAltitude, altitude, previousEstimate, nav.AltitudeM, previous, state);
+            if (altitude <= 0)
+            {
+                return Finish(Contact(time - dt, dt, previousAltitude, altitude, previous, state, propellantOutAltitude,
+                    previousEstimate, nav.AltitudeM, ref guidance));
+            }
+
+            if ((k + 1) % lrfSteps == 0)
+            {
+                lrfValid = lrf.Measure(time, altitude, out lrfRange);
+                if (lrfValid)
+                {
+                    _timeline.LrfReturn(time, lrfRange, altitude, nav.AltitudeM, state);
+                    _timeline.NavigationUpdate(nav.UpdateAltitude(lrfRange), time, lrfRange, altitude, nav.AltitudeM, state);
+                }
+            }
+
+            if (_recordEvery > 0 && (k + 1) % _recordEvery == 0)
+            {
+                Record(time, altitude, nav, state, thrust, guidance, lrfValid, lrfRange);
+            }
+        }
+
+        var end = new Outcome(OutcomeKind.Timeout, time, -state.RadialSpeedMps, Math.Abs(state.TangentialSpeedMps),
+            state.MassKg - v.DryMassKg, state.DownrangeM, propellantOutAltitude.HasValue, propellantOutAltitude);
+        return Finish(end);
+    }
+
+    private Outcome Contact(
+        double t0, double dt, double h0, double h1, in BodyState s0, in BodyState s1, double? propellantOutAltitude,
+        double estimate0, double estimate1, ref GuidanceComputer guidance)
+    {
+        // Interpolate back to the instant of contact inside the step.
+        var f = h0 > h1 ? h0 / (h0 - h1) : 1;
+        var time = t0 + (f * dt);
+        var descent = -(s0.RadialSpeedMps + (f * (s1.RadialSpeedMps - s0.RadialSpeedMps)));
+        var horizontal = Math.Abs(s0.TangentialSpeedMps + (f * (s1.TangentialSpeedMps - s0.TangentialSpeedMps)));
+        var estimate = estimate0 + (f * (estimate1 - estimate0));
+        var limits = _scenario.Touchdown;
+        var soft = descent <= limits.MaxVerticalSpeedMps && horizontal <= limits.MaxHorizontalSpeedMps;
+        var contactState = s1 with { RadialSpeedMps = -descent, TangentialSpeedMps = horizontal };
+        var before = guidance.Phase;
+        guidance.End(GuidancePhase.Landed);
+        _timeline.PhaseChanged(time, before, GuidancePhase.Landed, 0, estimate, contactState);
+        _timeline.Add(time, soft ? TimelineEventKind.Touchdown : TimelineEventKind.Impact,
+            soft ? $"Touchdown at {descent:F2} m/s down, {horizontal:F2} m/s across"
+                 : $"Impact at {descent:F1} m/s down, {horizontal:F1} m/s across",
+            0, estimate, contactState);
+        var downrange = s0.DownrangeM + (f * (s1.DownrangeM - s0.DownrangeM));
+        return new Outcome(soft ? OutcomeKind.SoftTouchdown : OutcomeKind.HardImpact, time, descent, horizontal,
+            s1.MassKg - _scenario.Vehicle.DryMassKg, downrange, propellantOutAltitude.HasValue, propellantOutAltitude);
+    }
+
+    private DescentResult Finish(Outcome outcome) =>
+        new(_scenario, _seed, outcome, _timeline.Events, _trajectory);
+
+    private void Record(
+        double time, double altitude, in Navigator nav, in BodyState s, double thrust, in GuidanceComputer g,
+        bool lrfValid, double lrfRange)
+    {
+        var pitch = thrust > 0 ? Math.Atan2(-g.AlongComponent, g.UpComponent) * (180 / Math.PI) : 0;
+        _trajectory.Add(new TrajectorySample(
+            time, altitude, nav.AltitudeM, -s.RadialSpeedMps, Math.Abs(s.TangentialSpeedMps), s.DownrangeM, thrust,
+            thrust / _scenario.Vehicle.MaxThrustN, pitch, s.MassKg, s.MassKg - _scenario.Vehicle.DryMassKg, lrfValid,
+            lrfValid ? lrfRange : null, nav.LrfLatched, g.Phase));
+    }
+}
