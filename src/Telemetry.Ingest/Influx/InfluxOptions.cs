@@ -53,7 +53,8 @@ public sealed class InfluxOptions
     public bool Gzip { get; set; }
 
     /// <summary>
-    /// Backpressure bound in bytes of line protocol queued or in flight; enqueueing waits above it. Default 64 MiB.
+    /// Backpressure bound in bytes of line protocol queued or in flight; enqueueing waits while a batch would
+    /// exceed it (a batch larger than the bound goes alone, once nothing else is pending). Default 64 MiB.
     /// </summary>
     public long MaxPendingBytes { get; set; } = 64L * 1024 * 1024;
 

@@ -11,7 +11,7 @@ namespace Telemetry.Ingest.Influx;
 /// InfluxDB refuses reported per batch. Not a hosted service: the host calls <see cref="StartAsync"/> and
 /// <see cref="DrainAsync"/>.
 /// </summary>
-public sealed class InfluxSink : IAsyncDisposable
+public sealed class InfluxSink : ILineSink, IAsyncDisposable
 {
     private readonly InfluxOptions _options;
     private readonly InfluxEndpoint _endpoint;

@@ -18,14 +18,9 @@ public sealed class InfluxSinkHttpTests
         LineBatch[] batches = [TestLines.Batch(TestLines.Points("m", 0, 2)), TestLines.Batch(TestLines.Points("m", 2, 1)),
             TestLines.Batch(TestLines.Points("m", 3, 5))];
 
-        await sink.StartAsync(SinkBuilder.Deadline());
-        foreach (var batch in batches)
-        {
-            await sink.EnqueueAsync(batch, default);
-        }
-        await sink.DrainAsync(SinkBuilder.Deadline());
+        var drops = await SinkBuilder.WriteAllAsync(sink, batches);
 
-        Assert.All(await TestLines.AllWritten(batches), Assert.Empty);
+        Assert.All(drops, Assert.Empty);
         var accepted = server.Requests.Where(r => r.LineCount <= 2).ToArray();
         Assert.Equal(TestLines.Text(TestLines.Points("m", 0, 8)), string.Concat(accepted.Select(r => r.Text)));
         Assert.Equal(8, sink.Stats.WrittenLines);
@@ -45,11 +40,9 @@ public sealed class InfluxSinkHttpTests
         await using var sink = SinkBuilder.Create(server.BaseAddress, o => o.RetryMaxDelay = TimeSpan.FromMinutes(1), time: time);
         var batch = TestLines.Batch(TestLines.Points("m", 0, 3));
 
-        await sink.StartAsync(SinkBuilder.Deadline());
-        await sink.EnqueueAsync(batch, default);
-        await sink.DrainAsync(SinkBuilder.Deadline());
+        var drops = await SinkBuilder.WriteAllAsync(sink, batch);
 
-        Assert.Empty(await batch.Written);
+        Assert.Empty(Assert.Single(drops));
         Assert.Equal(2, server.Requests.Count);
         Assert.Equal(server.Requests[0].Text, server.Requests[1].Text);
         Assert.Equal(1, sink.Stats.Retries);
@@ -73,14 +66,9 @@ public sealed class InfluxSinkHttpTests
         await using var sink = SinkBuilder.Create(server.BaseAddress, o => o.BatchLines = 2);
         LineBatch[] batches = [.. Enumerable.Range(0, 3).Select(i => TestLines.Batch(TestLines.Points("m", i * 2, 2)))];
 
-        await sink.StartAsync(SinkBuilder.Deadline());
-        foreach (var batch in batches)
-        {
-            await sink.EnqueueAsync(batch, default);
-        }
-        await sink.DrainAsync(SinkBuilder.Deadline());
+        var drops = await SinkBuilder.WriteAllAsync(sink, batches);
 
-        Assert.All(await TestLines.AllWritten(batches), Assert.Empty);
+        Assert.All(drops, Assert.Empty);
         var bodies = server.Requests.Select(r => r.Text).ToArray();
         string[] expected = [.. Enumerable.Range(0, 3).Select(i => TestLines.Text(TestLines.Points("m", i * 2, 2)))];
         Assert.Equal([expected[0], expected[0], expected[0], expected[1], expected[1], expected[2]], bodies);
@@ -97,11 +85,7 @@ public sealed class InfluxSinkHttpTests
         await using var sink = SinkBuilder.Create(server.BaseAddress, o => (o.BatchLines, o.Writers, o.AuthRetryInterval) = (2, 2, TimeSpan.FromSeconds(1)), logger);
         LineBatch[] batches = [.. Enumerable.Range(0, 4).Select(i => TestLines.Batch(TestLines.Points("m", i * 2, 2)))];
 
-        await sink.StartAsync(SinkBuilder.Deadline());
-        foreach (var batch in batches)
-        {
-            await sink.EnqueueAsync(batch, default);
-        }
+        await SinkBuilder.StartAndEnqueueAsync(sink, batches);
         await Eventually.HoldsAsync(() => sink.Stats.PausedReason is not null, "writing paused");
 
         Assert.Equal("HTTP 401: authorization failed", sink.Stats.PausedReason);
@@ -128,11 +112,9 @@ public sealed class InfluxSinkHttpTests
             (o.ApiVersion, o.Organization, o.Bucket, o.Token) = (InfluxApiVersion.V2, "acme & co", "telemetry/raw", "s3cr=t"));
         var batch = TestLines.Batch(TestLines.Points("m", 0, 3));
 
-        await sink.StartAsync(SinkBuilder.Deadline());
-        await sink.EnqueueAsync(batch, default);
-        await sink.DrainAsync(SinkBuilder.Deadline());
+        var drops = await SinkBuilder.WriteAllAsync(sink, batch);
 
-        Assert.Empty(await batch.Written);
+        Assert.Empty(Assert.Single(drops));
         var request = Assert.Single(server.Requests);
         Assert.Equal("/influx/api/v2/write?org=acme%20%26%20co&bucket=telemetry%2Fraw&precision=ns", request.PathAndQuery);
         Assert.Equal("Token s3cr=t", request.Headers["Authorization"]);
@@ -146,14 +128,9 @@ public sealed class InfluxSinkHttpTests
         await using var sink = SinkBuilder.Create(server.BaseAddress, o => o.Gzip = true);
         LineBatch[] batches = [TestLines.Batch(TestLines.Points("m", 0, 300)), TestLines.Batch(TestLines.Points("m", 300, 200))];
 
-        await sink.StartAsync(SinkBuilder.Deadline());
-        foreach (var batch in batches)
-        {
-            await sink.EnqueueAsync(batch, default);
-        }
-        await sink.DrainAsync(SinkBuilder.Deadline());
+        var drops = await SinkBuilder.WriteAllAsync(sink, batches);
 
-        Assert.All(await TestLines.AllWritten(batches), Assert.Empty);
+        Assert.All(drops, Assert.Empty);
         var request = Assert.Single(server.Requests);
         Assert.Equal("gzip", request.Headers["Content-Encoding"]);
         Assert.True(request.Body.Length < Encoding.UTF8.GetByteCount(request.Text) / 2);
@@ -168,11 +145,9 @@ public sealed class InfluxSinkHttpTests
             (o.Database, o.RetentionPolicy, o.Username, o.Password, o.CreateDatabase) = ("flight 7", "one_week", "ops", "pa:ss", false));
         var batch = TestLines.Batch(TestLines.Points("m", 0, 1));
 
-        await sink.StartAsync(SinkBuilder.Deadline());
-        await sink.EnqueueAsync(batch, default);
-        await sink.DrainAsync(SinkBuilder.Deadline());
+        var drops = await SinkBuilder.WriteAllAsync(sink, batch);
 
-        Assert.Empty(await batch.Written);
+        Assert.Empty(Assert.Single(drops));
         var request = Assert.Single(server.Requests);
         Assert.Equal("/write?db=flight%207&rp=one_week&precision=ns", request.PathAndQuery);
         Assert.Equal("Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("ops:pa:ss")), request.Headers["Authorization"]);

@@ -17,11 +17,7 @@ public sealed class InfluxSinkPauseTests(InfluxFixture influx)
         await using var sink = SinkBuilder.Create(influx.BaseAddress, o => (o.Database, o.CreateDatabase, o.BatchLines, o.Writers) = (db, false, 100, 2), logger);
         LineBatch[] batches = [.. Enumerable.Range(0, 6).Select(i => TestLines.Batch(TestLines.Points("m", i * 100, 100)))];
 
-        await sink.StartAsync(SinkBuilder.Deadline());
-        foreach (var batch in batches)
-        {
-            await sink.EnqueueAsync(batch, default);
-        }
+        await SinkBuilder.StartAndEnqueueAsync(sink, batches);
         await Eventually.HoldsAsync(() => sink.Stats.PausedReason is not null, "writing paused");
 
         Assert.Equal($"HTTP 404: database not found: \"{db}\"", sink.Stats.PausedReason);
@@ -90,11 +86,7 @@ public sealed class InfluxSinkPauseTests(InfluxFixture influx)
         var db = InfluxFixture.NewDatabaseName(nameof(DrainAsync_CancelledWhilePaused_FailsUnwrittenBatchesAndDropsNothing));
         await using var sink = SinkBuilder.Create(influx.BaseAddress, o => (o.Database, o.CreateDatabase, o.BatchLines) = (db, false, 10));
         LineBatch[] batches = [.. Enumerable.Range(0, 3).Select(i => TestLines.Batch(TestLines.Points("m", i * 10, 10)))];
-        await sink.StartAsync(SinkBuilder.Deadline());
-        foreach (var batch in batches)
-        {
-            await sink.EnqueueAsync(batch, default);
-        }
+        await SinkBuilder.StartAndEnqueueAsync(sink, batches);
         await Eventually.HoldsAsync(() => sink.Stats.PausedReason is not null, "writing paused");
         using var cancel = new CancellationTokenSource();
 

@@ -16,14 +16,9 @@ public sealed class InfluxSinkWriteTests(InfluxFixture influx)
         await using var sink = SinkBuilder.Create(influx.BaseAddress, o => (o.Database, o.BatchLines, o.Writers) = (db, 1000, 2));
         LineBatch[] batches = [.. Enumerable.Range(0, 20).Select(i => TestLines.Batch(TestLines.Points("cpu", i * 250, 250)))];
 
-        await sink.StartAsync(SinkBuilder.Deadline());
-        foreach (var batch in batches)
-        {
-            await sink.EnqueueAsync(batch, default);
-        }
-        await sink.DrainAsync(SinkBuilder.Deadline());
+        var drops = await SinkBuilder.WriteAllAsync(sink, batches);
 
-        Assert.All(await TestLines.AllWritten(batches), Assert.Empty);
+        Assert.All(drops, Assert.Empty);
         Assert.Equal(5000, await influx.CountAsync(db, "cpu", "seq"));
         var rows = await influx.QueryAsync(db, "SELECT seq, load FROM cpu GROUP BY host");
         Assert.Equal(
@@ -43,15 +38,12 @@ public sealed class InfluxSinkWriteTests(InfluxFixture influx)
         var first = TestLines.Batch([.. Enumerable.Range(0, 10).Select(i => i is 3 or 7 ? $"m v={i}i {100 + i}" : $"m v={i}.5 {100 + i}")]);
         var second = TestLines.Batch("m v=\"text\" 200", "m v=1.25 201", "m v=2.25 202", "m v=3.25 203", "m v=4.25 204");
 
-        await sink.StartAsync(SinkBuilder.Deadline());
-        await sink.EnqueueAsync(first, default);
-        await sink.EnqueueAsync(second, default);
-        await sink.DrainAsync(SinkBuilder.Deadline());
+        var drops = await SinkBuilder.WriteAllAsync(sink, first, second);
 
         const string IntegerConflict = "partial write: field type conflict: input field \"v\" on measurement \"m\" is type integer, already exists as type float dropped=1";
-        Assert.Equal([new LineDrop(3, IntegerConflict), new LineDrop(7, IntegerConflict)], await first.Written);
+        Assert.Equal([new LineDrop(3, IntegerConflict), new LineDrop(7, IntegerConflict)], drops[0]);
         Assert.Equal([new LineDrop(0, "partial write: field type conflict: input field \"v\" on measurement \"m\" is type string, already exists as type float dropped=1")],
-            await second.Written);
+            drops[1]);
         var stored = await influx.QueryAsync(db, "SELECT v FROM m");
         Assert.Equal([1L, 100, 101, 102, 104, 105, 106, 108, 109, 201, 202, 203, 204], stored.Select(r => r.Values["time"].GetInt64()));
         Assert.Equal((12L, 3L), (sink.Stats.WrittenLines, sink.Stats.DroppedLines));
@@ -71,13 +63,11 @@ public sealed class InfluxSinkWriteTests(InfluxFixture influx)
         await using var sink = SinkBuilder.Create(influx.BaseAddress, o => o.Database = db);
         var batch = TestLines.Batch("m v=1 1", "m v=2 2", "bad line", "m v=4 4", "m v=1 v=1 5", "m v=6 6");
 
-        await sink.StartAsync(SinkBuilder.Deadline());
-        await sink.EnqueueAsync(batch, default);
-        await sink.DrainAsync(SinkBuilder.Deadline());
+        var drops = await SinkBuilder.WriteAllAsync(sink, batch);
 
         Assert.Equal(
             [new LineDrop(2, "unable to parse 'bad line': invalid field format"), new LineDrop(4, "unable to parse 'm v=1 v=1 5': bad timestamp")],
-            await batch.Written);
+            drops[0]);
         Assert.Equal(4, await influx.CountAsync(db, "m", "v"));
     }
 
@@ -88,8 +78,7 @@ public sealed class InfluxSinkWriteTests(InfluxFixture influx)
         await using var sink = SinkBuilder.Create(influx.BaseAddress, o => (o.Database, o.FlushInterval) = (db, TimeSpan.FromHours(1)));
         var batch = TestLines.Batch(TestLines.Points("m", 0, 3));
 
-        await sink.StartAsync(SinkBuilder.Deadline());
-        await sink.EnqueueAsync(batch, default);
+        await SinkBuilder.StartAndEnqueueAsync(sink, batch);
         await sink.DrainAsync(SinkBuilder.Deadline());
 
         Assert.True(batch.Written.IsCompletedSuccessfully);
@@ -103,8 +92,7 @@ public sealed class InfluxSinkWriteTests(InfluxFixture influx)
         await using var sink = SinkBuilder.Create(influx.BaseAddress, o => (o.Database, o.FlushInterval) = (db, TimeSpan.FromMilliseconds(100)));
         var batch = TestLines.Batch(TestLines.Points("m", 0, 3));
 
-        await sink.StartAsync(SinkBuilder.Deadline());
-        await sink.EnqueueAsync(batch, default);
+        await SinkBuilder.StartAndEnqueueAsync(sink, batch);
 
         Assert.Empty(await batch.Written.WaitAsync(Eventually.Timeout));
         Assert.Equal(3, await influx.CountAsync(db, "m", "seq"));

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Telemetry.Ingest.Influx;
+using Telemetry.Ingest.Pipeline;
 
 namespace Telemetry.Ingest.Tests.Influx;
 
@@ -24,6 +25,24 @@ internal static class SinkBuilder
         };
         configure?.Invoke(options);
         return new InfluxSink(Options.Create(options), Http, logger is null ? NullLogger<InfluxSink>.Instance : logger, time);
+    }
+
+    /// <summary>Starts <paramref name="sink"/> and enqueues <paramref name="batches"/> in order.</summary>
+    public static async Task StartAndEnqueueAsync(InfluxSink sink, params LineBatch[] batches)
+    {
+        await sink.StartAsync(Deadline());
+        foreach (var batch in batches)
+        {
+            await sink.EnqueueAsync(batch, default);
+        }
+    }
+
+    /// <summary>Starts, enqueues, drains, and returns what each batch reported as dropped.</summary>
+    public static async Task<IReadOnlyList<LineDrop>[]> WriteAllAsync(InfluxSink sink, params LineBatch[] batches)
+    {
+        await StartAndEnqueueAsync(sink, batches);
+        await sink.DrainAsync(Deadline());
+        return await TestLines.AllWritten(batches);
     }
 
     public static CancellationToken Deadline() => new CancellationTokenSource(Eventually.Timeout).Token;

@@ -4,8 +4,8 @@ using System.Net;
 namespace Telemetry.Ingest.Influx.Internal;
 
 /// <summary>
-/// A gzip request body compressed once into a pooled buffer (so its length is known and a retry does not
-/// recompress); the buffer returns to the pool on dispose.
+/// A gzip request body, compressed up front into a pooled buffer so that its length is known; the buffer returns
+/// to the pool on dispose.
 /// </summary>
 internal sealed class GzipContent : HttpContent
 {

@@ -29,7 +29,7 @@ internal static partial class Log
     [LoggerMessage(5107, LogLevel.Warning, "InfluxDB refused a request of {Lines} lines as too large (HTTP 413); splitting it")]
     public static partial void SplittingTooLarge(ILogger logger, int lines);
 
-    [LoggerMessage(5108, LogLevel.Error, "InfluxDB refused {Dropped} of {Lines} lines (partial write); first reason: {Reason}")]
+    [LoggerMessage(5108, LogLevel.Error, "InfluxDB refused {Dropped} of the {Lines} lines of a request (partial write); first reason: {Reason}")]
     public static partial void LinesDropped(ILogger logger, int dropped, int lines, string reason);
 
     [LoggerMessage(5109, LogLevel.Error, "Could not append refused lines to the dead-letter file {Path}")]

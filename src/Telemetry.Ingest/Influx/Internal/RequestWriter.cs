@@ -22,9 +22,10 @@ internal sealed class RequestWriter(
     {
         await WriteSliceAsync(request, request.Segments, ct).ConfigureAwait(false);
         counters.AddAnswered(request);
-        if (request.DroppedCount > 0)
+        if (request.FirstDropReason is { } reason)
         {
             deadLetters.Flush();
+            Log.LinesDropped(logger, request.DroppedCount, request.LineCount, reason);
         }
         request.Complete();
     }
@@ -118,9 +119,7 @@ internal sealed class RequestWriter(
         var lines = Segment.CountLines(slice.Span);
         if (lines == 1 || InfluxErrorParser.DroppedCount(response.Message) == lines)
         {
-            var dropped = request.DroppedCount;
             DropAll(request, slice.Span, response.Message);
-            Log.LinesDropped(logger, request.DroppedCount - dropped, lines, response.Message);
             return;
         }
         await WriteHalvesAsync(request, slice, ct).ConfigureAwait(false);

@@ -21,6 +21,9 @@ internal sealed class WriteRequest(long startedTimestamp)
 
     public int DroppedCount { get; private set; }
 
+    /// <summary>InfluxDB's reason for the first refused line, or null.</summary>
+    public string? FirstDropReason { get; private set; }
+
     /// <summary>The batches as segments; valid once the request stops growing.</summary>
     public ReadOnlyMemory<Segment> Segments => _sealed ??= [.. _batches];
 
@@ -42,6 +45,7 @@ internal sealed class WriteRequest(long startedTimestamp)
         }
         drops.Add(new LineDrop(segment.FirstLine + lineInSegment, reason));
         DroppedCount++;
+        FirstDropReason ??= reason;
     }
 
     /// <summary>Completes every batch with the lines refused in it (in line order).</summary>
