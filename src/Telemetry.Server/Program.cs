@@ -1,3 +1,4 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+using Telemetry.Server;
+
+var app = TelemetryServer.Build(args);
+await app.RunAsync();

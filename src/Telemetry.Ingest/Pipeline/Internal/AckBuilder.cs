@@ -1,0 +1,40 @@
+using Telemetry.Contracts.V1;
+
+namespace Telemetry.Ingest.Pipeline.Internal;
+
+/// <summary>Builds <see cref="BatchAck"/> messages.</summary>
+internal static class AckBuilder
+{
+    public static BatchAck Refused(ulong batchId, string error) =>
+        new() { BatchId = batchId, Accepted = false, Error = error };
+
+    /// <summary>
+    /// The ack of a written batch: <paramref name="lineCount"/> lines went to the sink, which dropped
+    /// <paramref name="drops"/>; <paramref name="lineFrames"/> maps a line index to its frame index.
+    /// </summary>
+    public static BatchAck Written(
+        ulong batchId, int lineCount, List<FrameRejection>? rejections, IReadOnlyList<LineDrop> drops,
+        ReadOnlySpan<int> lineFrames)
+    {
+        var ack = new BatchAck { BatchId = batchId, Accepted = true, WrittenCount = (uint)(lineCount - drops.Count) };
+        if (drops.Count > 0)
+        {
+            rejections ??= [];
+            foreach (var drop in drops)
+            {
+                rejections.Add(new FrameRejection
+                {
+                    Index = (uint)lineFrames[drop.LineIndex],
+                    Code = RejectionCode.Database,
+                    Reason = drop.Reason,
+                });
+            }
+            rejections.Sort(static (a, b) => a.Index.CompareTo(b.Index));
+        }
+        if (rejections is not null)
+        {
+            ack.Rejections.AddRange(rejections);
+        }
+        return ack;
+    }
+}

@@ -1,0 +1,46 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Telemetry.Server;
+
+/// <summary>Ingest settings, bound from the configuration section <c>Ingest</c> and validated at start.</summary>
+public sealed class IngestOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string SectionName = "Ingest";
+
+    /// <summary>Where encoded frames go: <see cref="IngestSinkKind.Influx"/> (default) or <see cref="IngestSinkKind.Null"/> (discard; for measuring the server's own ceiling).</summary>
+    public IngestSinkKind Sink { get; set; } = IngestSinkKind.Influx;
+
+    /// <summary>Largest number of frames in one batch; larger batches are refused whole with a reason. Default 100,000.</summary>
+    [Range(1, 10_000_000)]
+    public int MaxFramesPerBatch { get; set; } = 100_000;
+
+    /// <summary>Largest encoded line-protocol line, in bytes; larger frames are rejected. Default 65,536.</summary>
+    [Range(256, 1 << 20)]
+    public int MaxLineBytes { get; set; } = 65_536;
+
+    /// <summary>Largest gRPC message the server reads, in bytes. Default 16 MiB.</summary>
+    [Range(1024, 256 << 20)]
+    public int MaxMessageBytes { get; set; } = 16 << 20;
+
+    /// <summary>
+    /// Batches one stream may have submitted but not yet acknowledged; past this the server stops reading that
+    /// stream until an ack goes out. Default 64.
+    /// </summary>
+    [Range(1, 4096)]
+    public int MaxBatchesInFlightPerStream { get; set; } = 64;
+
+    /// <summary>How long a graceful shutdown may take to flush everything in flight, in seconds. Default 60.</summary>
+    [Range(1, 3600)]
+    public int ShutdownTimeoutSeconds { get; set; } = 60;
+}
+
+/// <summary>The destination of encoded frames.</summary>
+public enum IngestSinkKind
+{
+    /// <summary>InfluxDB over HTTP (section <c>Influx</c>).</summary>
+    Influx,
+
+    /// <summary>Discard every line after encoding: the server's own throughput ceiling. Data is lost.</summary>
+    Null,
+}

@@ -1,0 +1,23 @@
+namespace Telemetry.Server.Internal;
+
+/// <summary>Source-generated log messages of the server host (event ids 1000-1099).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1000, LogLevel.Information, "Ingest stream from {Peer} ended: {Batches} batches, {Frames} frames submitted")]
+    public static partial void StreamEnded(ILogger logger, string peer, long batches, long frames);
+
+    [LoggerMessage(1001, LogLevel.Warning, "Ingest stream from {Peer} stopped because the sink did not write a batch")]
+    public static partial void StreamSinkFailed(ILogger logger, string peer, Exception exception);
+
+    [LoggerMessage(1002, LogLevel.Information, "Server is stopping: ingest stream from {Peer} closed after its in-flight batches were acknowledged")]
+    public static partial void StreamClosedForShutdown(ILogger logger, string peer);
+
+    [LoggerMessage(1003, LogLevel.Warning, "Null sink selected (Ingest:Sink = Null): frames are encoded and discarded, nothing reaches InfluxDB")]
+    public static partial void NullSinkSelected(ILogger logger);
+
+    [LoggerMessage(1004, LogLevel.Information, "Flushing everything in flight to InfluxDB before exit")]
+    public static partial void Draining(ILogger logger);
+
+    [LoggerMessage(1005, LogLevel.Information, "Flushed; the sink is stopped")]
+    public static partial void Drained(ILogger logger);
+}

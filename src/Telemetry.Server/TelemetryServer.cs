@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Options;
+using Telemetry.Ingest.Influx;
+using Telemetry.Ingest.LineProtocol;
+using Telemetry.Ingest.Pipeline;
+using Telemetry.Server.Internal;
+using Telemetry.Server.Services;
+
+namespace Telemetry.Server;
+
+/// <summary>Builds the ingest server: the gRPC service, health, reflection, the pipeline and its sink.</summary>
+public static class TelemetryServer
+{
+    /// <summary>
+    /// Creates the application from <paramref name="args"/> (command line, environment, appsettings.json).
+    /// <paramref name="configure"/> may adjust the builder before it is built (tests use it for ports and settings).
+    /// </summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        AddServices(builder);
+
+        var app = builder.Build();
+        if (app.Services.GetRequiredService<IOptions<IngestOptions>>().Value.Sink == IngestSinkKind.Null)
+        {
+            Log.NullSinkSelected(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TelemetryServer)));
+        }
+        app.MapGrpcService<IngestService>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        return app;
+    }
+
+    private static void AddServices(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var ingest = builder.Configuration.GetSection(IngestOptions.SectionName);
+        services.AddOptions<IngestOptions>().Bind(ingest).ValidateDataAnnotations().ValidateOnStart();
+        var options = ingest.Get<IngestOptions>() ?? new IngestOptions();
+
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(options.ShutdownTimeoutSeconds));
+        services.AddGrpc(o =>
+        {
+            o.MaxReceiveMessageSize = options.MaxMessageBytes;
+            o.EnableDetailedErrors = false;
+        });
+        services.AddGrpcReflection();
+        var health = services.AddGrpcHealthChecks(o => o.UseHealthChecksCache = false);
+
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<IngestOptions>>().Value;
+            return new FrameEncoder(new FrameEncoderOptions { MaxLineBytes = o.MaxLineBytes });
+        });
+        services.AddSingleton(sp =>
+            new IngestLimits(sp.GetRequiredService<IOptions<IngestOptions>>().Value.MaxFramesPerBatch));
+        services.AddSingleton<BatchProcessor>();
+
+        if (options.Sink == IngestSinkKind.Null)
+        {
+            services.AddSingleton<ILineSink, NullLineSink>();
+            return;
+        }
+        services.AddInfluxSink(builder.Configuration.GetSection("Influx"));
+        services.AddSingleton<ILineSink>(sp => sp.GetRequiredService<InfluxSink>());
+        services.AddHostedService<SinkLifetimeService>();
+        health.AddCheck<InfluxHealthCheck>("influx");
+    }
+}

@@ -1,0 +1,44 @@
+using Grpc.Health.V1;
+using Grpc.Reflection.V1Alpha;
+using Telemetry.Testing;
+
+namespace Telemetry.Server.Tests;
+
+[Collection(InfluxCollection.Name)]
+public sealed class HostTests(InfluxFixture influx)
+{
+    [Fact]
+    public async Task HealthCheck_RunningServer_Serving()
+    {
+        await using var server = await TestServer.StartAsync(influx, InfluxFixture.NewDatabaseName("health"));
+
+        var reply = await new Health.HealthClient(server.Channel).CheckAsync(new HealthCheckRequest());
+
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, reply.Status);
+    }
+
+    [Fact]
+    public async Task Reflection_ListServices_IncludesIngestHealthAndReflection()
+    {
+        await using var server = await TestServer.StartAsync(influx, InfluxFixture.NewDatabaseName("reflection"));
+        using var call = new ServerReflection.ServerReflectionClient(server.Channel).ServerReflectionInfo();
+
+        await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = "" });
+        await call.RequestStream.CompleteAsync();
+        Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
+
+        var names = call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name).Order().ToArray();
+        Assert.Equal(
+            ["grpc.health.v1.Health", "grpc.reflection.v1.ServerReflection", "grpc.reflection.v1alpha.ServerReflection", "telemetry.v1.Ingest"],
+            names);
+    }
+
+    [Fact]
+    public async Task Build_InvalidIngestOption_StartFailsNamingTheOption()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => TestServer.StartAsync(influx, "unused",
+            new Dictionary<string, string?> { ["Ingest:MaxFramesPerBatch"] = "0" }));
+
+        Assert.Contains("MaxFramesPerBatch", error.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Telemetry.Testing;
+
+namespace Telemetry.Server.Tests;
+
+[Collection(InfluxCollection.Name)]
+public sealed class PythonClientTests(InfluxFixture influx)
+{
+    private const string Python = "/usr/bin/python3";
+
+    [Fact]
+    public async Task Stream_FromPythonGrpcio_EveryFrameStoredWithExactValues()
+    {
+        Assert.True(File.Exists(Python) && await RunAsync(["-c", "import grpc, grpc_tools"]) is (0, _, _),
+            "Debian's Python gRPC is missing: apt-get install -y python3-grpcio python3-grpc-tools");
+        var db = InfluxFixture.NewDatabaseName("python");
+        await using var server = await TestServer.StartAsync(influx, db);
+
+        var (exit, stdout, stderr) = await RunAsync([ScriptPath(), "--target", $"127.0.0.1:{server.Address.Port}",
+            "--source", "py/test", "--batches", "7", "--frames", "130", "--start-ns", "1700000000000000000"]);
+
+        Assert.True(exit == 0, $"python client exited {exit}: {stdout}\n{stderr}");
+        using var summary = JsonDocument.Parse(stdout.Trim().Split('\n')[^1]);
+        Assert.Equal(7, summary.RootElement.GetProperty("acks").GetInt32());
+        Assert.Equal(910, summary.RootElement.GetProperty("written").GetInt32());
+        Assert.Equal(910, await influx.CountAsync(db, "py_demo", "altitude_m"));
+        var row = Assert.Single(await influx.QueryAsync(db, "SELECT * FROM py_demo WHERE \"sequence\" = 455"));
+        Assert.Equal(1_700_000_000_000_000_000 + 455 * 10_000_000L, row.Values["time"].GetInt64());
+        Assert.Equal(3000.0 - 455 * 0.5, row.Values["altitude_m"].GetDouble());
+        Assert.False(row.Values["lrf_valid"].GetBoolean());
+        Assert.Equal("vertical hold", row.Values["phase"].GetString());
+        Assert.Equal("python", row.Values["client"].GetString());
+        Assert.Equal("py/test", row.Values["source"].GetString());
+    }
+
+    private static string ScriptPath()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "tools", "clients", "python", "stream_frames.py");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+        throw new FileNotFoundException("tools/clients/python/stream_frames.py not found above " + AppContext.BaseDirectory);
+    }
+
+    private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string[] args)
+    {
+        var info = new ProcessStartInfo(Python, args) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        return (process.ExitCode, await stdout, await stderr);
+    }
+}

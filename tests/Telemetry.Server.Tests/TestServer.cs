@@ -1,0 +1,82 @@
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Telemetry.Testing;
+using IngestClient = Telemetry.Contracts.V1.Ingest.IngestClient;
+
+namespace Telemetry.Server.Tests;
+
+/// <summary>
+/// The real ingest server (Kestrel, HTTP/2 cleartext on a free 127.0.0.1 port) writing to the fixture's influxd,
+/// each instance with its own database. Stopping it runs the graceful shutdown.
+/// </summary>
+internal sealed class TestServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private bool _stopped;
+
+    private TestServer(WebApplication app, Uri address, string database)
+    {
+        _app = app;
+        Address = address;
+        Database = database;
+        Channel = GrpcChannel.ForAddress(address);
+        Client = new IngestClient(Channel);
+    }
+
+    public Uri Address { get; }
+
+    public string Database { get; }
+
+    public GrpcChannel Channel { get; }
+
+    public IngestClient Client { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Starts a server; <paramref name="settings"/> override configuration keys (e.g. "Influx:BatchLines").</summary>
+    public static async Task<TestServer> StartAsync(
+        InfluxFixture influx, string database, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var port = FreePort.Next();
+        var address = new Uri($"http://127.0.0.1:{port}");
+        var config = new Dictionary<string, string?>
+        {
+            ["Kestrel:Endpoints:Grpc:Url"] = address.ToString(),
+            ["Kestrel:Endpoints:Grpc:Protocols"] = "Http2",
+            ["Influx:Url"] = influx.BaseAddress.ToString(),
+            ["Influx:Database"] = database,
+            ["Influx:FlushInterval"] = "00:00:00.050",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            config[key] = value;
+        }
+        var app = TelemetryServer.Build([], builder =>
+        {
+            builder.Environment.ContentRootPath = AppContext.BaseDirectory;
+            builder.Configuration.AddInMemoryCollection(config);
+        });
+        await app.StartAsync();
+        return new TestServer(app, address, database);
+    }
+
+    /// <summary>Runs the graceful shutdown and waits for it to finish.</summary>
+    public async Task StopAsync()
+    {
+        if (_stopped)
+        {
+            return;
+        }
+        _stopped = true;
+        await _app.StopAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Channel.Dispose();
+        await StopAsync();
+        await _app.DisposeAsync();
+    }
+}
