@@ -73,7 +73,6 @@ done
 
 say "starting the ingest server on 127.0.0.1:$SERVER_PORT"
 dotnet "$root/src/Telemetry.Server/bin/Release/net10.0/Telemetry.Server.dll" \
-  --contentRoot "$root/src/Telemetry.Server/bin/Release/net10.0" \
   --Kestrel:Endpoints:Grpc:Url="http://127.0.0.1:$SERVER_PORT" \
   --Influx:Url="http://127.0.0.1:$INFLUX_PORT" --Influx:Database="$DB" \
   >"$LOCAL/server.log" 2>&1 &

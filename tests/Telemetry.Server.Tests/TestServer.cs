@@ -53,11 +53,7 @@ internal sealed class TestServer : IAsyncDisposable
         {
             config[key] = value;
         }
-        var app = TelemetryServer.Build([], builder =>
-        {
-            builder.Environment.ContentRootPath = AppContext.BaseDirectory;
-            builder.Configuration.AddInMemoryCollection(config);
-        });
+        var app = TelemetryServer.Build([], builder => builder.Configuration.AddInMemoryCollection(config));
         await app.StartAsync();
         return new TestServer(app, address, database);
     }

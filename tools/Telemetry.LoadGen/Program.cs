@@ -3,7 +3,12 @@ using System.Globalization;
 using System.Net;
 using Telemetry.LoadGen;
 
-var url = new Option<Uri>("--url") { Description = "Ingest server address (HTTP/2 cleartext)", DefaultValueFactory = _ => new Uri("http://127.0.0.1:50051") };
+var url = new Option<Uri>("--url")
+{
+    Description = "Ingest server address (HTTP/2 cleartext)",
+    DefaultValueFactory = _ => new Uri("http://127.0.0.1:50051"),
+    CustomParser = r => Uri.TryCreate(r.Tokens[0].Value, UriKind.Absolute, out var u) ? u : null,
+};
 var frames = new Option<long>("--frames") { Description = "Frames to send in total", DefaultValueFactory = _ => 1_000_000 };
 var batch = new Option<int>("--batch") { Description = "Frames per batch", DefaultValueFactory = _ => 500 };
 var streams = new Option<int>("--streams") { Description = "Concurrent streams, each its own source", DefaultValueFactory = _ => 4 };
