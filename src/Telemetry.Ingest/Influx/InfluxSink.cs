@@ -78,7 +78,8 @@ public sealed class InfluxSink : ILineSink, IAsyncDisposable
 
     /// <summary>
     /// Stops accepting batches and writes everything queued or in flight (callers already waiting for room are
-    /// still taken). When <paramref name="ct"/> fires first, the batches not yet written are failed.
+    /// still taken). When <paramref name="ct"/> fires first, the batches not yet written are failed and this
+    /// throws <see cref="OperationCanceledException"/>.
     /// </summary>
     public async Task DrainAsync(CancellationToken ct)
     {

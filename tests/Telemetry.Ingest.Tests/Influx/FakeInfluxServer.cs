@@ -30,11 +30,14 @@ internal sealed record FakeRequest(string PathAndQuery, IReadOnlyDictionary<stri
 internal sealed record FakeReply(int Status, string? Error = null, params (string Name, string Value)[] Headers)
 {
     public static readonly FakeReply NoContent = new(204);
+
+    /// <summary>How long the server waits before answering.</summary>
+    public TimeSpan Delay { get; init; }
 }
 
 /// <summary>
 /// An HTTP server on 127.0.0.1 for the answers influxd 1.6 cannot give (413, 429, 401, the V2 API). Writes are
-/// answered one at a time, in arrival order, by the given function of the request and its 0-based number;
+/// answered, concurrently, by the given function of the request and its 0-based number in arrival order;
 /// <c>/query</c> (CREATE DATABASE) always succeeds and is not recorded.
 /// </summary>
 internal sealed class FakeInfluxServer : IAsyncDisposable
@@ -44,10 +47,10 @@ internal sealed class FakeInfluxServer : IAsyncDisposable
     private readonly List<FakeRequest> _requests = [];
     private readonly Task _loop;
 
-    public FakeInfluxServer(Func<FakeRequest, int, FakeReply> respond)
+    public FakeInfluxServer(Func<FakeRequest, int, FakeReply> respond, int? port = null)
     {
         _respond = respond;
-        BaseAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
+        BaseAddress = new Uri($"http://127.0.0.1:{port ?? FreePort.Next()}/");
         _listener.Prefixes.Add(BaseAddress.AbsoluteUri);
         _listener.Start();
         _loop = Task.Run(ServeAsync);
@@ -86,38 +89,56 @@ internal sealed class FakeInfluxServer : IAsyncDisposable
             {
                 return;
             }
-            using var body = new MemoryStream();
-            await context.Request.InputStream.CopyToAsync(body);
-            var headers = context.Request.Headers.AllKeys.ToDictionary(k => k!, k => context.Request.Headers[k]!, StringComparer.OrdinalIgnoreCase);
-            var request = new FakeRequest(context.Request.RawUrl!, headers, body.ToArray());
-            if (request.PathAndQuery.EndsWith("/query", StringComparison.Ordinal))
-            {
-                // CREATE DATABASE at start: succeed, and keep the record to the writes.
-                context.Response.StatusCode = 200;
-                await context.Response.OutputStream.WriteAsync("{\"results\":[{\"statement_id\":0}]}"u8.ToArray());
-                context.Response.Close();
-                continue;
-            }
-            int number;
-            lock (_requests)
-            {
-                number = _requests.Count;
-                _requests.Add(request);
-            }
-            var reply = _respond(request, number);
-            context.Response.StatusCode = reply.Status;
-            foreach (var (name, value) in reply.Headers)
-            {
-                context.Response.AddHeader(name, value);
-            }
-            if (reply.Error is not null)
-            {
-                var json = Encoding.UTF8.GetBytes($"{{\"error\":\"{reply.Error}\"}}");
-                context.Response.ContentType = "application/json";
-                context.Response.ContentLength64 = json.Length;
-                await context.Response.OutputStream.WriteAsync(json);
-            }
-            context.Response.Close();
+            _ = Task.Run(() => TryAnswerAsync(context));
         }
+    }
+
+    private async Task TryAnswerAsync(HttpListenerContext context)
+    {
+        try
+        {
+            await AnswerAsync(context);
+        }
+        catch (Exception error) when (error is HttpListenerException or ObjectDisposedException or IOException)
+        {
+            // The client gave up on this request (a timeout under test): nothing to answer.
+        }
+    }
+
+    private async Task AnswerAsync(HttpListenerContext context)
+    {
+        using var body = new MemoryStream();
+        await context.Request.InputStream.CopyToAsync(body);
+        var headers = context.Request.Headers.AllKeys.ToDictionary(k => k!, k => context.Request.Headers[k]!, StringComparer.OrdinalIgnoreCase);
+        var request = new FakeRequest(context.Request.RawUrl!, headers, body.ToArray());
+        if (request.PathAndQuery.EndsWith("/query", StringComparison.Ordinal))
+        {
+            // CREATE DATABASE at start: succeed, and keep the record to the writes.
+            context.Response.StatusCode = 200;
+            await context.Response.OutputStream.WriteAsync("{\"results\":[{\"statement_id\":0}]}"u8.ToArray());
+            context.Response.Close();
+            return;
+        }
+        int number;
+        lock (_requests)
+        {
+            number = _requests.Count;
+            _requests.Add(request);
+        }
+        var reply = _respond(request, number);
+        await Task.Delay(reply.Delay);
+        context.Response.StatusCode = reply.Status;
+        foreach (var (name, value) in reply.Headers)
+        {
+            context.Response.AddHeader(name, value);
+        }
+        if (reply.Error is not null)
+        {
+            var json = Encoding.UTF8.GetBytes($"{{\"error\":\"{reply.Error}\"}}");
+            context.Response.ContentType = "application/json";
+            context.Response.ContentLength64 = json.Length;
+            await context.Response.OutputStream.WriteAsync(json);
+        }
+        context.Response.Close();
     }
 }
