@@ -2,14 +2,14 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace Telemetry.Ingest.Influx.Internal;
 
-/// <summary>Throws kept out of the hot paths.</summary>
+/// <summary>Errors built out of line, keeping the hot paths small.</summary>
 internal static class ThrowHelper
 {
     [DoesNotReturn]
     public static void ThrowLineCountMismatch(int lineCount) =>
         throw new InvalidOperationException($"A LineBatch holds fewer '\\n'-terminated lines than its LineCount ({lineCount}).");
 
-    [DoesNotReturn]
-    public static void ThrowNotAccepting() =>
-        throw new InvalidOperationException("The InfluxDB sink is draining or disposed and accepts no more batches.");
+    /// <summary>The error of a batch offered after draining started (completed into a task, not thrown).</summary>
+    public static InvalidOperationException NotAccepting() =>
+        new("The InfluxDB sink is draining or disposed and accepts no more batches.");
 }

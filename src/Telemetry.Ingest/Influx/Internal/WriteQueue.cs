@@ -46,7 +46,7 @@ internal sealed class WriteQueue : IDisposable
         {
             if (_closing)
             {
-                var error = new InvalidOperationException("The InfluxDB sink is draining or disposed and accepts no more batches.");
+                var error = ThrowHelper.NotAccepting();
                 batch.SetFailed(error);
                 return ValueTask.FromException(error);
             }
@@ -55,13 +55,16 @@ internal sealed class WriteQueue : IDisposable
                 AdmitLocked(batch);
                 return default;
             }
-            waiter = new EnqueueWaiter(batch);
+            waiter = new EnqueueWaiter(batch, this);
             _waiters.Enqueue(waiter);
         }
         if (ct.CanBeCanceled)
         {
-            waiter.Registration = ct.Register(static (state, token) => ((WriteQueue)((object[])state!)[0])
-                .Cancel((EnqueueWaiter)((object[])state!)[1], token), new object[] { this, waiter });
+            waiter.Registration = ct.Register(static (state, token) =>
+            {
+                var waiter = (EnqueueWaiter)state!;
+                waiter.Queue.Cancel(waiter, token);
+            }, waiter);
         }
         return new ValueTask(waiter.Task);
     }
@@ -189,7 +192,7 @@ internal sealed class WriteQueue : IDisposable
         }
     }
 
-    private void Cancel(EnqueueWaiter waiter, CancellationToken token)
+    public void Cancel(EnqueueWaiter waiter, CancellationToken token)
     {
         lock (_lock)
         {
