@@ -21,10 +21,17 @@ var source = new Option<string>("--source") { Description = "Source prefix; stre
 var startNs = new Option<long>("--start-ns") { Description = "First timestamp (ns since epoch); frames are 1 µs apart per source. Default: now", DefaultValueFactory = _ => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1_000_000 };
 var allowRemote = new Option<bool>("--allow-remote") { Description = "Allow a non-loopback --url (load tests target 127.0.0.1 by default)" };
 var json = new Option<bool>("--json") { Description = "Print the summary as one JSON line" };
+var directInflux = new Option<Uri?>("--direct-influx")
+{
+    Description = "Baseline mode: POST the same frames straight to this InfluxDB 1.x (/write), --streams writers, 5,000 lines per request",
+    CustomParser = r => Uri.TryCreate(r.Tokens[0].Value, UriKind.Absolute, out var u) ? u : null,
+};
+var database = new Option<string>("--database") { Description = "Database for --direct-influx", DefaultValueFactory = _ => "telemetry" };
 
 var root = new RootCommand("Streams synthetic telemetry frames to the ingest server and measures throughput and ack latency.")
 {
     url, frames, batch, streams, inFlight, fields, rate, maxSeconds, measurement, source, startNs, allowRemote, json,
+    directInflux, database,
 };
 root.SetAction(async (parse, cancel) =>
 {
@@ -35,12 +42,15 @@ root.SetAction(async (parse, cancel) =>
         Rate = parse.GetValue(rate), MaxSeconds = parse.GetValue(maxSeconds), Measurement = parse.GetValue(measurement)!,
         SourcePrefix = parse.GetValue(source)!, StartNs = parse.GetValue(startNs),
     };
-    if (Validate(options, parse.GetValue(allowRemote)) is { } error)
+    var direct = parse.GetValue(directInflux);
+    if (Validate(direct is null ? options : options with { Url = direct }, parse.GetValue(allowRemote)) is { } error)
     {
         Console.Error.WriteLine(error);
         return 1;
     }
-    var result = await LoadRunner.RunAsync(options, Console.Error, cancel);
+    var result = direct is null
+        ? await LoadRunner.RunAsync(options, Console.Error, cancel)
+        : await DirectInfluxRunner.RunAsync(options, direct, parse.GetValue(database)!, Console.Error, cancel);
     Console.WriteLine(parse.GetValue(json) ? Report.Json(options, result) : Report.Table(options, result));
     return result.FramesWritten == result.FramesSent && result.FramesRejected == 0 ? 0 : 2;
 });

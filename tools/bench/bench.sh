@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Side-by-side throughput benchmark on this machine, all on 127.0.0.1:
+#   1. InfluxDB's own write API: the same points, pre-encoded, POSTed to /write by 1, 2 and 4 writers (best kept);
+#   2. end to end: LoadGen -> gRPC -> ingest server -> InfluxDB, acks after InfluxDB's 204;
+#   3. the server's ceiling: the same load into the server with the null sink (encode, then discard).
+# Prints a table with the ratios of DESIGN.md's targets and the server's CPU seconds per million frames,
+# and writes the raw JSON lines to out/bench/results.jsonl.
+#
+#   tools/bench/bench.sh [FRAMES]        default 1,000,000 frames of 8 double fields and 2 tags
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+FRAMES=${1:-1000000}
+STREAMS=${STREAMS:-4}
+out="$root/out/bench"
+mkdir -p "$out"
+: > "$out/results.jsonl"
+work=$(mktemp -d)
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+IPORT=$(free_port); RPORT=$(free_port); SPORT=$(free_port)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+command -v influxd >/dev/null || { echo "influxd missing: apt-get update && apt-get install -y influxdb" >&2; exit 1; }
+echo "== building (Release)"
+dotnet build src/Telemetry.Server -c Release -v q -nologo >/dev/null
+dotnet build tools/Telemetry.LoadGen -c Release -v q -nologo >/dev/null
+loadgen() { dotnet tools/Telemetry.LoadGen/bin/Release/net10.0/Telemetry.LoadGen.dll --json --frames "$FRAMES" "$@"; }
+
+cat > "$work/influxdb.conf" <<CONF
+reporting-disabled = true
+bind-address = "127.0.0.1:$RPORT"
+[meta]
+  dir = "$work/meta"
+  logging-enabled = false
+[data]
+  dir = "$work/data"
+  wal-dir = "$work/wal"
+  query-log-enabled = false
+[monitor]
+  store-enabled = false
+[logging]
+  level = "warn"
+[http]
+  bind-address = "127.0.0.1:$IPORT"
+  log-enabled = false
+CONF
+influxd run -config "$work/influxdb.conf" >"$work/influxd.log" 2>&1 & pids+=($!)
+until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$IPORT/ping")" = 204 ]; do sleep 0.2; done
+influx_q() { curl -s -XPOST "http://127.0.0.1:$IPORT/query" --data-urlencode "q=$1" >/dev/null; }
+count() { curl -sG "http://127.0.0.1:$IPORT/query" --data-urlencode "db=$1" --data-urlencode "q=SELECT COUNT(altitude_m) FROM loadgen" | python3 -c 'import json,sys; r=json.load(sys.stdin)["results"][0]; print(r["series"][0]["values"][0][1] if "series" in r else 0)'; }
+cpu_ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
+field() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$1" "$2"; }
+
+best_direct=0
+for writers in 1 2 4; do
+  db="direct_$writers"; influx_q "CREATE DATABASE $db"
+  echo "== InfluxDB direct write, $writers writer(s)"
+  line=$(loadgen --direct-influx "http://127.0.0.1:$IPORT" --database "$db" --streams "$writers" 2>/dev/null)
+  echo "{\"run\":\"direct\",\"writers\":$writers,\"stored\":$(count "$db"),\"result\":$line}" >> "$out/results.jsonl"
+  fps=$(field "$line" frames_per_s); echo "   $fps points/s, stored $(count "$db")"
+  python3 -c "import sys; sys.exit(0 if float('$fps') > float('$best_direct') else 1)" && best_direct=$fps
+done
+
+run_server() { # $1 = name, $2... = server settings
+  local name=$1; shift
+  dotnet src/Telemetry.Server/bin/Release/net10.0/Telemetry.Server.dll \
+    --Kestrel:Endpoints:Grpc:Url="http://127.0.0.1:$SPORT" --Influx:Url="http://127.0.0.1:$IPORT" \
+    --Logging:LogLevel:Default=Warning "$@" >"$work/server-$name.log" 2>&1 &
+  local pid=$!; pids+=($pid)
+  until (exec 3<>"/dev/tcp/127.0.0.1/$SPORT") 2>/dev/null; do sleep 0.2; done
+  local before; before=$(cpu_ticks $pid)
+  echo "== $name: $STREAMS streams x 16 batches of 500 in flight"
+  local line; line=$(loadgen --url "http://127.0.0.1:$SPORT" --streams "$STREAMS" 2>/dev/null)
+  local ticks=$(( $(cpu_ticks $pid) - before ))
+  kill $pid; wait $pid 2>/dev/null || true
+  echo "$line" > "$work/$name.json"
+  echo "$ticks" > "$work/$name.ticks"
+}
+run_server e2e --Influx:Database=e2e
+stored_e2e=$(count e2e)
+run_server null --Ingest:Sink=Null
+hz=$(getconf CLK_TCK)
+e2e=$(cat "$work/e2e.json"); null=$(cat "$work/null.json")
+echo "{\"run\":\"e2e\",\"stored\":$stored_e2e,\"server_cpu_ticks\":$(cat "$work/e2e.ticks"),\"result\":$e2e}" >> "$out/results.jsonl"
+echo "{\"run\":\"null\",\"server_cpu_ticks\":$(cat "$work/null.ticks"),\"result\":$null}" >> "$out/results.jsonl"
+
+python3 - "$out/results.jsonl" "$hz" "$FRAMES" <<'PY'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+hz, frames = int(sys.argv[2]), int(sys.argv[3])
+direct = max((r for r in rows if r["run"] == "direct"), key=lambda r: r["result"]["frames_per_s"])
+e2e = next(r for r in rows if r["run"] == "e2e"); null = next(r for r in rows if r["run"] == "null")
+cpu = lambda r: r["server_cpu_ticks"] / hz / (frames / 1e6)
+print()
+print(f"{'path':44} {'frames/s':>12} {'stored':>10} {'server CPU s/M':>15} {'ack p99 ms':>11}")
+print(f"{'InfluxDB direct /write, ' + str(direct['writers']) + ' writer(s) (best)':44} {direct['result']['frames_per_s']:>12,.0f} {direct['stored']:>10,}")
+print(f"{'end to end: gRPC -> server -> InfluxDB':44} {e2e['result']['frames_per_s']:>12,.0f} {e2e['stored']:>10,} {cpu(e2e):>15.2f} {e2e['result']['ack_latency_ms']['99']:>11.1f}")
+print(f"{'server, null sink (ceiling)':44} {null['result']['frames_per_s']:>12,.0f} {'-':>10} {cpu(null):>15.2f} {null['result']['ack_latency_ms']['99']:>11.1f}")
+print()
+print(f"end to end / direct = {e2e['result']['frames_per_s'] / direct['result']['frames_per_s']:.2f}   (target >= 0.9)")
+PY
