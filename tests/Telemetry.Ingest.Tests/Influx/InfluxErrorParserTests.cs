@@ -17,6 +17,8 @@ public sealed class InfluxErrorParserTests
     [InlineData("  plain text\n", "plain text")]
     [InlineData("{not json", "{not json")]
     [InlineData("", "HTTP 502")]
+    [InlineData("{\"error\":\"partial write of line protocol occurred\",\"data\":[{\"original_line\":\"m v=x\",\"line_number\":1,\"error_message\":\"invalid field value\"}]}",
+        "partial write of line protocol occurred: invalid field value")]
     public void Message_Bodies_ReturnInfluxMessage(string body, string expected)
     {
         Assert.Equal(expected, InfluxErrorParser.Message(502, body));

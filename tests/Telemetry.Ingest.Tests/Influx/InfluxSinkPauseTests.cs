@@ -51,6 +51,25 @@ public sealed class InfluxSinkPauseTests(InfluxFixture influx)
     }
 
     [Fact]
+    public async Task EnqueueAsync_DatabaseDroppedWithCreateEnabled_RecreatesItAndWritesEverything()
+    {
+        var db = InfluxFixture.NewDatabaseName(nameof(EnqueueAsync_DatabaseDroppedWithCreateEnabled_RecreatesItAndWritesEverything));
+        var logger = new ListLogger<InfluxSink>();
+        await using var sink = SinkBuilder.Create(influx.BaseAddress, o => o.Database = db, logger);
+        var batch = TestLines.Batch(TestLines.Points("m", 0, 5));
+        await sink.StartAsync(SinkBuilder.Deadline());
+        await influx.DropDatabaseAsync(db);
+
+        await sink.EnqueueAsync(batch, default);
+        await sink.DrainAsync(SinkBuilder.Deadline());
+
+        Assert.Empty(await batch.Written);
+        Assert.Equal(5, await influx.CountAsync(db, "m", "seq"));
+        Assert.Equal(1, logger.Count(5103)); // paused once by the 404
+        Assert.Equal(2, logger.Count(5101)); // created at start, then again after the 404
+    }
+
+    [Fact]
     public async Task EnqueueAsync_PendingBytesAboveBound_WaitsUntilInfluxAcceptsAgain()
     {
         var db = InfluxFixture.NewDatabaseName(nameof(EnqueueAsync_PendingBytesAboveBound_WaitsUntilInfluxAcceptsAgain));

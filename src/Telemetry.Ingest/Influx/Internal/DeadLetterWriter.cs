@@ -23,7 +23,7 @@ internal sealed class DeadLetterWriter(string? path, string target, TimeProvider
         {
             try
             {
-                _file ??= new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
+                _file ??= Open(path);
                 _json ??= new Utf8JsonWriter(_file, new JsonWriterOptions { SkipValidation = true });
                 _json.WriteStartObject();
                 _json.WriteString("time", time.GetUtcNow());
@@ -57,6 +57,16 @@ internal sealed class DeadLetterWriter(string? path, string target, TimeProvider
                 Log.DeadLetterFailed(logger, path!, error);
             }
         }
+    }
+
+    private static FileStream Open(string path)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null)
+        {
+            Directory.CreateDirectory(directory);
+        }
+        return new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
     }
 
     public void Dispose()

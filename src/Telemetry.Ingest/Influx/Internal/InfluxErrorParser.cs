@@ -10,7 +10,10 @@ internal static class InfluxErrorParser
     private const string ParseErrorMarker = "unable to parse '";
     private const string PartialWritePrefix = "partial write: ";
 
-    /// <summary>The message of a 1.x (<c>{"error":…}</c>) or 2.x/3.x (<c>{"message":…}</c>) error body, else the text.</summary>
+    /// <summary>
+    /// The message of a 1.x (<c>{"error":…}</c>) or 2.x (<c>{"message":…}</c>) error body, with the per-line
+    /// details of a 3.x partial write (<c>"data":[{"error_message":…}]</c>) appended; else the text.
+    /// </summary>
     public static string Message(int statusCode, string body)
     {
         var trimmed = body.Trim();
@@ -23,7 +26,7 @@ internal static class InfluxErrorParser
                 {
                     if (json.RootElement.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String)
                     {
-                        return value.GetString()!;
+                        return WithLineDetails(value.GetString()!, json.RootElement);
                     }
                 }
             }
@@ -33,6 +36,20 @@ internal static class InfluxErrorParser
             }
         }
         return trimmed.Length > 0 ? trimmed : "HTTP " + statusCode.ToString(CultureInfo.InvariantCulture);
+    }
+
+    private static string WithLineDetails(string message, JsonElement root)
+    {
+        if (!root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Array)
+        {
+            return message;
+        }
+        var details = data.EnumerateArray()
+            .Where(static line => line.ValueKind == JsonValueKind.Object)
+            .Select(static line => line.TryGetProperty("error_message", out var detail) ? detail.GetString() : null)
+            .OfType<string>()
+            .ToArray();
+        return details.Length == 0 ? message : message + ": " + string.Join("; ", details);
     }
 
     /// <summary>
