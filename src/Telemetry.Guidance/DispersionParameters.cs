@@ -3,8 +3,11 @@ namespace Telemetry.Guidance;
 /// <summary>One-sigma dispersions sampled by <see cref="Dispersions.Apply"/> (normal distributions, zero mean).</summary>
 public sealed record DispersionParameters
 {
-    /// <summary>Accelerometer bias added on each axis (m/s²). Default: 0.002.</summary>
-    public double ImuBiasSigmaMps2 { get; init; } = 0.002;
+    /// <summary>
+    /// Accelerometer bias added on each axis (m/s²). Default: 0.0003 (about 30 µg). Nothing aids horizontal
+    /// velocity, so a horizontal bias integrates into sideways speed at touchdown (about 0.35 m/s per 0.0003).
+    /// </summary>
+    public double ImuBiasSigmaMps2 { get; init; } = 0.0003;
 
     /// <summary>Relative error of maximum thrust (fraction). Default: 0.01.</summary>
     public double ThrustScaleSigma { get; init; } = 0.01;

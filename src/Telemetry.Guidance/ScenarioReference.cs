@@ -16,7 +16,7 @@ public sealed record ReferenceFigure
     /// <summary>What the figure is, in words. Default: empty.</summary>
     public string Name { get; init; } = "";
 
-    /// <summary>Which quantity of a <see cref="DescentResult"/> it compares with.</summary>
+    /// <summary>Which quantity of a <see cref="DescentResult"/> it compares with. Default: LrfFirstValidAltitudeM.</summary>
     public ReferenceMetric Metric { get; init; }
 
     /// <summary>For <see cref="ReferenceMetric.DescentRateAtAltitudeMps"/>: the true altitude (m). Default: 0.</summary>

@@ -60,10 +60,15 @@ internal sealed class DescentRun
             guidance.End(GuidancePhase.FreeFall);
         }
 
+        // Countdowns rather than k % n: a 64-bit division per step and per rate costs more than the guidance.
+        var toCycle = 0;
+        var toLrf = lrfSteps;
+        var toRecord = _recordEvery;
         for (long k = 0; k < maxSteps; k++)
         {
-            if (!propellantOut && k % cycleSteps == 0)
+            if (--toCycle <= 0 && !propellantOut)
             {
+                toCycle = cycleSteps;
                 var before = guidance.Phase;
                 if (guidance.Cycle(nav, state.MassKg, time))
                 {
@@ -104,8 +109,9 @@ internal sealed class DescentRun
                     previousEstimate, nav.AltitudeM, ref guidance));
             }
 
-            if ((k + 1) % lrfSteps == 0)
+            if (--toLrf == 0)
             {
+                toLrf = lrfSteps;
                 lrfValid = lrf.Measure(time, altitude, out lrfRange);
                 if (lrfValid)
                 {
@@ -114,8 +120,9 @@ internal sealed class DescentRun
                 }
             }
 
-            if (_recordEvery > 0 && (k + 1) % _recordEvery == 0)
+            if (--toRecord == 0)
             {
+                toRecord = _recordEvery;
                 Record(time, altitude, nav, state, thrust, guidance, lrfValid, lrfRange);
             }
         }

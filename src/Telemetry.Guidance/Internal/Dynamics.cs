@@ -50,17 +50,20 @@ internal static class Dynamics
     private static BodyState Rk4(
         in BodyState s, double thrustN, double up, double along, double massFlow, double mu, double dt)
     {
-        Derivative(s.RadiusM, s.RadialSpeedMps, s.TangentialSpeedMps, s.MassKg, thrustN, up, along, mu,
-            out var dr1, out var da1, out var dvr1, out var dvt1);
+        // Thrust acceleration depends only on mass, which is known at the three RK4 instants.
         var h = 0.5 * dt;
-        var m2 = s.MassKg - (massFlow * h);
-        Derivative(s.RadiusM + (h * dr1), s.RadialSpeedMps + (h * dvr1), s.TangentialSpeedMps + (h * dvt1), m2,
-            thrustN, up, along, mu, out var dr2, out var da2, out var dvr2, out var dvt2);
-        Derivative(s.RadiusM + (h * dr2), s.RadialSpeedMps + (h * dvr2), s.TangentialSpeedMps + (h * dvt2), m2,
-            thrustN, up, along, mu, out var dr3, out var da3, out var dvr3, out var dvt3);
         var m4 = s.MassKg - (massFlow * dt);
-        Derivative(s.RadiusM + (dt * dr3), s.RadialSpeedMps + (dt * dvr3), s.TangentialSpeedMps + (dt * dvt3), m4,
-            thrustN, up, along, mu, out var dr4, out var da4, out var dvr4, out var dvt4);
+        var a1 = thrustN / s.MassKg;
+        var a2 = thrustN / (s.MassKg - (massFlow * h));
+        var a4 = thrustN / m4;
+        Derivative(s.RadiusM, s.RadialSpeedMps, s.TangentialSpeedMps, a1, up, along, mu,
+            out var dr1, out var da1, out var dvr1, out var dvt1);
+        Derivative(s.RadiusM + (h * dr1), s.RadialSpeedMps + (h * dvr1), s.TangentialSpeedMps + (h * dvt1), a2,
+            up, along, mu, out var dr2, out var da2, out var dvr2, out var dvt2);
+        Derivative(s.RadiusM + (h * dr2), s.RadialSpeedMps + (h * dvr2), s.TangentialSpeedMps + (h * dvt2), a2,
+            up, along, mu, out var dr3, out var da3, out var dvr3, out var dvt3);
+        Derivative(s.RadiusM + (dt * dr3), s.RadialSpeedMps + (dt * dvr3), s.TangentialSpeedMps + (dt * dvt3), a4,
+            up, along, mu, out var dr4, out var da4, out var dvr4, out var dvt4);
         var w = dt / 6;
         return new BodyState(
             s.RadiusM + (w * (dr1 + (2 * dr2) + (2 * dr3) + dr4)),
@@ -72,11 +75,10 @@ internal static class Dynamics
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Derivative(
-        double r, double vr, double vt, double mass, double thrustN, double up, double along, double mu,
+        double r, double vr, double vt, double thrustAccel, double up, double along, double mu,
         out double dr, out double dAngle, out double dvr, out double dvt)
     {
         var invR = 1 / r;
-        var thrustAccel = thrustN / mass;
         dr = vr;
         dAngle = vt * invR;
         dvr = (vt * vt * invR) - (mu * invR * invR) + (thrustAccel * up);
