@@ -11,17 +11,18 @@ public sealed class RunOutputsTests : IDisposable
     private readonly TempDirectory _directory = new("replay-outputs");
 
     [Fact]
-    public void Write_SyntheticRun_CsvFivePlotsAndReportInTheDirectory()
+    public void Write_SyntheticRun_CsvSevenPlotsAndReportInTheDirectory()
     {
         var outputs = RunOutputs.Write(SyntheticRuns.Descent(), _directory.Path);
 
         Assert.Equal(
             [
-                "altitude.png", "altitude.svg", "descent-rate.png", "descent-rate.svg", "lrf-validity.png", "lrf-validity.svg",
+                "altitude.png", "altitude.svg", "descent-rate.png", "descent-rate.svg", "final-altitude.png", "final-altitude.svg",
+                "final-descent-rate.png", "final-descent-rate.svg", "lrf-validity.png", "lrf-validity.svg",
                 "propellant.png", "propellant.svg", "report.html", "thrust.png", "thrust.svg", "trajectory.csv",
             ],
             Directory.GetFiles(_directory.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
-        Assert.Equal(12, outputs.Files.Count());
+        Assert.Equal(16, outputs.Files.Count());
         Assert.Equal(401, File.ReadAllLines(outputs.CsvPath).Length);
     }
 
@@ -45,8 +46,8 @@ public sealed class RunOutputsTests : IDisposable
         // LRF first valid: model 1995.5 m against 1990 ± 10 m is within; contact 12.3 m/s against 40 ± 1 is not.
         Assert.Contains("<tr class=\"good\"><td>LRF first valid altitude</td><td>1990.0 m</td><td>1995.5 m</td>", html, StringComparison.Ordinal);
         Assert.Contains("<tr class=\"bad\"><td>contact speed</td><td>40.0 m/s</td><td>12.3 m/s</td>", html, StringComparison.Ordinal);
-        Assert.Equal(5, CountOf(html, "<svg"));
-        Assert.Equal(5, CountOf(html, "</svg>"));
+        Assert.Equal(7, CountOf(html, "<svg"));
+        Assert.Equal(7, CountOf(html, "</svg>"));
     }
 
     [Fact]
@@ -54,7 +55,7 @@ public sealed class RunOutputsTests : IDisposable
     {
         var outputs = RunOutputs.Write(SyntheticRuns.Descent(), _directory.Path);
 
-        Assert.Equal(5, outputs.Plots.Count);
+        Assert.Equal(7, outputs.Plots.Count);
         foreach (var plot in outputs.Plots)
         {
             AssertNonTrivialPng(plot.PngPath);

@@ -10,8 +10,10 @@ internal enum SweepParameter
     FirstValidAltitude,
 
     /// <summary>
-    /// The first valid LRF return comes this many seconds later than it would without a fault (s); applied as
-    /// <see cref="LrfParameters.FirstValidAfterS"/> = unfaulted first-valid time + delay.
+    /// The LRF gives nothing valid until this many seconds (s) after the moment the landing burn starts in the same
+    /// scenario without first-valid faults, i.e. after the LRF-validated design altitude is reached; applied as
+    /// <see cref="LrfParameters.FirstValidAfterS"/> = unfaulted landing-burn start + delay. A delay of 0 flies the
+    /// unfaulted descent; Resilience's 893 m is a delay of about half a minute.
     /// </summary>
     FirstValidDelay,
 }
@@ -19,11 +21,17 @@ internal enum SweepParameter
 /// <summary>Labels, severity order and application of a <see cref="SweepParameter"/> to a scenario.</summary>
 internal static class SweepParameters
 {
-    public static string Label(this SweepParameter parameter) => parameter switch
+    /// <summary>The parameter in words, without unit.</summary>
+    public static string Name(this SweepParameter parameter) => parameter switch
     {
-        SweepParameter.FirstValidAltitude => "LRF first-valid altitude (m)",
-        _ => "LRF first-valid delay (s)",
+        SweepParameter.FirstValidAltitude => "LRF first-valid altitude",
+        _ => "LRF first-valid delay",
     };
+
+    public static string Unit(this SweepParameter parameter) => parameter == SweepParameter.FirstValidAltitude ? "m" : "s";
+
+    /// <summary>Name and unit, for axis labels and column headers.</summary>
+    public static string Label(this SweepParameter parameter) => $"{parameter.Name()} ({parameter.Unit()})";
 
     public static string Column(this SweepParameter parameter) => parameter switch
     {
@@ -46,15 +54,23 @@ internal static class SweepParameters
             return altitude => clean with { Lrf = clean.Lrf with { FirstValidBelowAltitudeM = altitude } };
         }
 
-        var baseline = UnfaultedFirstValidTimeS(clean, seed);
+        var baseline = UnfaultedLandingBurnStartS(clean, seed);
         return delay => clean with { Lrf = clean.Lrf with { FirstValidAfterS = baseline + delay } };
     }
 
-    private static double UnfaultedFirstValidTimeS(Scenario clean, int seed)
+    private static double UnfaultedLandingBurnStartS(Scenario clean, int seed)
     {
-        var firstValid = DescentSimulator.Run(clean, seed).Events.FirstOrDefault(e => e.Kind == TimelineEventKind.LrfFirstValid);
-        return firstValid?.TimeS ?? throw new UsageException(
-            $"scenario '{clean.Name}': without injected faults its LRF never returns a valid measurement, so there is " +
-            "nothing to delay; sweep --first-valid-altitude-from instead, or enable the LRF in the scenario file.");
+        // Every step is recorded so that the start is exact, not rounded to the recording interval.
+        foreach (var sample in DescentSimulator.Run(clean, seed, recordEvery: 1).Trajectory)
+        {
+            if (sample.Phase == GuidancePhase.LandingBurn)
+            {
+                return sample.TimeS;
+            }
+        }
+
+        throw new UsageException(
+            $"scenario '{clean.Name}': without LRF first-valid faults its landing burn never starts (is the LRF " +
+            "disabled?), so there is no moment to delay from; sweep --first-valid-altitude-from instead.");
     }
 }

@@ -37,8 +37,11 @@ internal static class MonteCarloCommand
         var summary = console.Progress().Start(context =>
         {
             var task = context.AddTask($"Monte Carlo: {runs} runs of {Markup.Escape(scenario.Name)}", maxValue: runs);
-            // The library reports the count of finished runs; the bar is set to it, not incremented by it.
-            return MonteCarlo.Run(scenario, runs, seed, new Progress<int>(done => task.Value = Math.Max(task.Value, done)), ct);
+            // The library reports the count of finished runs from many threads, so reports can arrive out of order;
+            // the bar follows them loosely and is set exactly at the end.
+            var summary = MonteCarlo.Run(scenario, runs, seed, new InlineProgress<int>(done => task.Value = Math.Max(task.Value, done)), ct);
+            task.Value = runs;
+            return summary;
         });
 
         var campaign = new MonteCarloCampaign(scenario, seed, summary);

@@ -20,7 +20,7 @@ internal static class SweepCommand
         };
         var delayFrom = new Option<double?>("--delay-from")
         {
-            Description = "Sweep how late (s) the LRF's first valid return comes, relative to the same scenario without that fault, starting here (e.g. 0).",
+            Description = "Sweep how long (s) after the unfaulted landing-burn start the LRF stays without a valid return, starting here (e.g. 0).",
         };
         var to = new Option<double>("--to") { Description = "Last value of the sweep (m or s).", Required = true };
         var step = new Option<double>("--step") { Description = "Distance between values (m or s); its sign is ignored.", Required = true };
@@ -53,7 +53,7 @@ internal static class SweepCommand
         var result = console.Progress().Start(context =>
         {
             var task = context.AddTask($"Sweeping {Markup.Escape(parameter.Label())}", maxValue: values.Count);
-            return SweepRunner.Run(scenario, parameter, values, seed, new Progress<int>(n => task.Increment(n)), ct);
+            return SweepRunner.Run(scenario, parameter, values, seed, new InlineProgress<int>(n => task.Increment(n)), ct);
         });
 
         ConsoleTables.Write(console, SweepTable.Build(result));

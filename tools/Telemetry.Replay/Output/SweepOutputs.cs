@@ -35,9 +35,9 @@ internal sealed record SweepOutputs(string CsvPath, PlotImage Plot, string HtmlP
     public static string Verdict(SweepResult sweep)
     {
         var v = sweep.Verdict;
-        var label = sweep.Parameter.Label();
-        var unit = sweep.Parameter == SweepParameter.FirstValidAltitude ? "m" : "s";
-        var worst = sweep.Parameter == SweepParameter.FirstValidAltitude ? "lowest" : "largest";
+        var label = sweep.Parameter.Name();
+        var unit = sweep.Parameter.Unit();
+        var worst = sweep.Parameter.HigherIsMoreSevere() ? "largest" : "lowest";
         if (v.Critical is not { } critical)
         {
             return $"No safe landing: even the mildest value swept ({Number.F(v.FirstUnsafe)} {unit}) fails.";

@@ -3,6 +3,7 @@ using Spectre.Console;
 using Telemetry.Contracts.V1;
 using Telemetry.Guidance;
 using Telemetry.Replay.Commands;
+using Telemetry.Replay.Output.Terminal;
 
 namespace Telemetry.Replay.Streaming;
 
@@ -17,7 +18,7 @@ internal static class StreamRunner
         var report = await console.Progress().StartAsync(async context =>
         {
             var task = context.AddTask($"Streaming to {Markup.Escape(request.Target.ToString())}", maxValue: result.Trajectory.Count);
-            var progress = new Progress<int>(frames => task.Increment(frames));
+            var progress = new InlineProgress<int>(frames => task.Increment(frames));
             return await streamer.SendAsync(result.Trajectory, mapper, progress, ct).ConfigureAwait(false);
         }).ConfigureAwait(false);
 

@@ -9,23 +9,32 @@ internal static class HistogramPlot
     public static PlotImage Write(MonteCarloCampaign campaign, string directory)
     {
         var speeds = campaign.ContactSpeedsMps;
+        var limit = campaign.Scenario.Touchdown.MaxVerticalSpeedMps;
         var plot = PlotFiles.Create(
-            $"{campaign.Scenario.Name}: vertical speed at contact, {campaign.Summary.Runs} runs",
+            $"{campaign.Scenario.Name}: vertical speed at contact, {speeds.Length} of {campaign.Summary.Runs} runs reached the surface",
             "Vertical speed at contact (m/s)",
             "Runs");
         if (speeds.Length > 0)
         {
-            var limit = campaign.Scenario.Touchdown.MaxVerticalSpeedMps;
-            var min = Math.Min(speeds[0], limit);
-            var max = Math.Max(speeds[^1], limit);
-            // Bins wide enough that a small campaign still shows a shape: about sqrt(n), between 10 and 60.
+            var (min, max) = (speeds[0], speeds[^1]);
+            if (max - min < 1e-9)
+            {
+                (min, max) = (min - 0.5, max + 0.5);
+            }
+
+            // Bins span the data only, so a tight cluster still shows its shape; about sqrt(n) bins, 10 to 60.
             var bins = Math.Clamp((int)Math.Sqrt(speeds.Length), 10, 60);
-            var histogram = ScottPlot.Statistics.Histogram.WithBinCount(bins, min, max == min ? min + 1 : max);
+            var histogram = ScottPlot.Statistics.Histogram.WithBinCount(bins, min, max);
             histogram.AddRange(speeds);
             plot.Add.Histogram(histogram);
-            var line = plot.Add.VerticalLine(limit, 2, Colors.Red, LinePattern.Dashed);
-            line.LegendText = $"safe limit {Number.F(limit, 1)} m/s";
             plot.Axes.Margins(bottom: 0);
+
+            // A limit far from the data would squeeze every bar into one; then the legend says where it is instead.
+            var span = max - min;
+            var near = limit >= min - span && limit <= max + span;
+            var text = $"safe limit {Number.F(limit, 1)} m/s" + (near ? string.Empty : limit > max ? ", far above these speeds" : ", far below these speeds");
+            var line = plot.Add.VerticalLine(near ? limit : double.NaN, 2, Colors.Red, LinePattern.Dashed);
+            line.LegendText = text;
             plot.ShowLegend(Alignment.UpperRight);
         }
 

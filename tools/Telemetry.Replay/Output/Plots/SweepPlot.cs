@@ -24,11 +24,16 @@ internal static class SweepPlot
         if (sweep.Verdict.Critical is { } critical)
         {
             var line = plot.Add.VerticalLine(critical, 2, Colors.DarkOrange, LinePattern.Dotted);
-            line.LegendText = $"critical value {Number.F(critical)}";
+            line.LegendText = $"critical value {Number.F(critical)} {sweep.Parameter.Unit()}";
         }
 
-        // The fast, unsafe end of the curve is on the severe side; the legend goes on the other.
-        plot.ShowLegend(sweep.Parameter.HigherIsMoreSevere() ? Alignment.UpperLeft : Alignment.UpperRight);
+        // Severity grows to the right for both parameters, so the fast, unsafe end is always on the right.
+        if (!sweep.Parameter.HigherIsMoreSevere())
+        {
+            plot.Axes.InvertX();
+        }
+
+        plot.ShowLegend(Alignment.UpperLeft);
         return PlotFiles.Save(plot, directory, "sweep", "Touchdown speed against the swept fault");
     }
 

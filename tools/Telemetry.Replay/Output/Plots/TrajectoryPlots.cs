@@ -3,7 +3,7 @@ using Telemetry.Guidance;
 
 namespace Telemetry.Replay.Output.Plots;
 
-/// <summary>The five time plots of one descent: altitude, speeds, thrust, propellant, LRF state.</summary>
+/// <summary>The time plots of one descent: altitude, speeds, thrust, propellant, LRF state, and the final descent.</summary>
 internal static class TrajectoryPlots
 {
     public static IReadOnlyList<PlotImage> Write(DescentResult result, string directory)
@@ -21,8 +21,12 @@ internal static class TrajectoryPlots
 
         var speed = PlotFiles.Create($"{name}: descent rate and horizontal speed", Time, "Speed (m/s)");
         PlotFiles.Line(speed, t, Column(samples, s => s.DescentRateMps), "descent rate (down positive)", Colors.Blue);
-        PlotFiles.Line(speed, t, Column(samples, s => s.HorizontalSpeedMps), "horizontal speed", Colors.Gray);
-        speed.ShowLegend(Alignment.UpperRight);
+        // Orbital horizontal speed is tens of times the descent rate: it gets its own axis so both stay readable.
+        var horizontal = PlotFiles.Line(speed, t, Column(samples, s => s.HorizontalSpeedMps), "horizontal speed (right axis)", Colors.Gray);
+        horizontal.Axes.YAxis = speed.Axes.Right;
+        speed.Axes.Right.Label.Text = "Horizontal speed (m/s)";
+        speed.YLabel("Descent rate (m/s)");
+        speed.ShowLegend(Alignment.UpperCenter);
 
         var thrust = PlotFiles.Create($"{name}: main-engine thrust", Time, "Thrust (kN)");
         PlotFiles.Line(thrust, t, Column(samples, s => s.ThrustN / 1000), "thrust", Colors.DarkGreen);
@@ -43,6 +47,7 @@ internal static class TrajectoryPlots
 
         return
         [
+            .. FinalDescentPlots.Write(result, directory),
             PlotFiles.Save(altitude, directory, "altitude", "True vs estimated altitude"),
             PlotFiles.Save(speed, directory, "descent-rate", "Descent rate and horizontal speed"),
             PlotFiles.Save(thrust, directory, "thrust", "Thrust"),
@@ -51,7 +56,7 @@ internal static class TrajectoryPlots
         ];
     }
 
-    private static double[] Column(IReadOnlyList<TrajectorySample> samples, Func<TrajectorySample, double> select)
+    internal static double[] Column(IReadOnlyList<TrajectorySample> samples, Func<TrajectorySample, double> select)
     {
         var values = new double[samples.Count];
         for (var i = 0; i < values.Length; i++)
