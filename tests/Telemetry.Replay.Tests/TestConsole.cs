@@ -1,4 +1,5 @@
 using Spectre.Console;
+using Telemetry.Replay.Commands;
 
 namespace Telemetry.Replay.Tests;
 
@@ -22,4 +23,7 @@ internal sealed class TestConsole
     public IAnsiConsole Console { get; }
 
     public string Output => _writer.ToString();
+
+    /// <summary>Runs the CLI with these arguments against this console, as the process would.</summary>
+    public Task<int> InvokeAsync(params string[] args) => ReplayCli.Create(Console).Parse(args).InvokeAsync();
 }

@@ -11,7 +11,7 @@ public sealed class CliInputErrorTests : IDisposable
     [Fact]
     public async Task Run_UnknownScenario_ExitCode1AndListsTheShippedScenarios()
     {
-        var exit = await InvokeAsync("run", "apollo-11");
+        var exit = await _console.InvokeAsync("run", "apollo-11");
 
         Assert.Equal(ExitCodes.BadInput, exit);
         Assert.Contains("error: 'apollo-11' is neither a shipped scenario (nominal, resilience-m2, hakuto-r-m1, lrf-disabled)", _console.Output, StringComparison.Ordinal);
@@ -23,7 +23,7 @@ public sealed class CliInputErrorTests : IDisposable
         var file = Path.Combine(_directory.Path, "bad.json");
         await File.WriteAllTextAsync(file, """{ "name": "bad", "vehicle": { "maxThrustN": -5 } }""");
 
-        var exit = await InvokeAsync("run", file);
+        var exit = await _console.InvokeAsync("run", file);
 
         Assert.Equal(ExitCodes.BadInput, exit);
         Assert.Contains("$.vehicle.maxThrustN", _console.Output, StringComparison.Ordinal);
@@ -35,7 +35,7 @@ public sealed class CliInputErrorTests : IDisposable
         var file = Path.Combine(_directory.Path, "typo.json");
         await File.WriteAllTextAsync(file, """{ "name": "typo", "lrf": { "firstValidBelowAltitudeMeters": 893 } }""");
 
-        var exit = await InvokeAsync("run", file);
+        var exit = await _console.InvokeAsync("run", file);
 
         Assert.Equal(ExitCodes.BadInput, exit);
         Assert.Contains("firstValidBelowAltitudeMeters", _console.Output, StringComparison.Ordinal);
@@ -44,7 +44,7 @@ public sealed class CliInputErrorTests : IDisposable
     [Fact]
     public async Task Run_StreamToNotAnHttpUrl_ExitCode1BeforeFlying()
     {
-        var exit = await InvokeAsync("run", "nominal", "--stream-to", "ftp://127.0.0.1/", "--out", _directory.Path);
+        var exit = await _console.InvokeAsync("run", "nominal", "--stream-to", "ftp://127.0.0.1/", "--out", _directory.Path);
 
         Assert.Equal(ExitCodes.BadInput, exit);
         Assert.Contains("error: --stream-to: 'ftp://127.0.0.1/' is not an http:// or https:// URL.", _console.Output, StringComparison.Ordinal);
@@ -54,7 +54,7 @@ public sealed class CliInputErrorTests : IDisposable
     [Fact]
     public async Task Sweep_BothParameters_ExitCode1NamesTheChoice()
     {
-        var exit = await InvokeAsync("sweep", "resilience-m2", "--first-valid-altitude-from", "3000", "--delay-from", "0", "--to", "200", "--step", "100");
+        var exit = await _console.InvokeAsync("sweep", "resilience-m2", "--first-valid-altitude-from", "3000", "--delay-from", "0", "--to", "200", "--step", "100");
 
         Assert.Equal(ExitCodes.BadInput, exit);
         Assert.Contains("error: give exactly one of --first-valid-altitude-from and --delay-from.", _console.Output, StringComparison.Ordinal);
@@ -63,13 +63,11 @@ public sealed class CliInputErrorTests : IDisposable
     [Fact]
     public async Task MonteCarlo_ZeroRuns_ExitCode1()
     {
-        var exit = await InvokeAsync("montecarlo", "nominal", "--runs", "0");
+        var exit = await _console.InvokeAsync("montecarlo", "nominal", "--runs", "0");
 
         Assert.Equal(ExitCodes.BadInput, exit);
         Assert.Contains("error: --runs must be 1-1000000 (got 0).", _console.Output, StringComparison.Ordinal);
     }
 
     public void Dispose() => _directory.Dispose();
-
-    private Task<int> InvokeAsync(params string[] args) => ReplayCli.Create(_console.Console).Parse(args).InvokeAsync();
 }

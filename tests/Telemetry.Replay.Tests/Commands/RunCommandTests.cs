@@ -1,0 +1,69 @@
+using System.Globalization;
+using Telemetry.Guidance;
+using Telemetry.Replay.Commands;
+using Telemetry.Replay.Output.Csv;
+using Telemetry.Replay.Tests.Output;
+using Telemetry.Testing;
+
+namespace Telemetry.Replay.Tests.Commands;
+
+public sealed class RunCommandTests : IDisposable
+{
+    private readonly TempDirectory _directory = new("replay-run");
+    private readonly TestConsole _console = new();
+
+    [Fact]
+    public async Task Run_ResilienceM2_PrintsTimelineOutcomeAndPublicFiguresAndWritesEveryFile()
+    {
+        var exit = await _console.InvokeAsync("run", "resilience-m2", "--out", _directory.Path);
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        var output = _console.Output;
+        Assert.Contains("Event timeline", output, StringComparison.Ordinal);
+        Assert.Contains("lrf_first_valid", output, StringComparison.Ordinal);
+        Assert.Contains("Public figures: ", output, StringComparison.Ordinal);
+        Assert.Contains("Hard impact at ", output, StringComparison.Ordinal);
+        Assert.Equal(16, Directory.GetFiles(_directory.Path).Length);
+        RunOutputsTests.AssertNonTrivialPng(Path.Combine(_directory.Path, "final-descent-rate.png"));
+        var html = await File.ReadAllTextAsync(Path.Combine(_directory.Path, "report.html"));
+        Assert.Contains("<td>lrf_first_valid</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("http://", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_ResilienceM2Seed3_CsvRowsAreTheSimulatedTrajectoryExactly()
+    {
+        var expected = DescentSimulator.Run(ScenarioCatalog.Load("resilience-m2"), seed: 3).Trajectory;
+
+        var exit = await _console.InvokeAsync("run", "resilience-m2", "--seed", "3", "--out", _directory.Path);
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        var lines = await File.ReadAllLinesAsync(Path.Combine(_directory.Path, "trajectory.csv"));
+        Assert.Equal(string.Join(',', TrajectoryCsv.Columns), lines[0]);
+        Assert.Equal(expected.Count + 1, lines.Length);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            var cells = lines[i + 1].Split(',');
+            var s = expected[i];
+            Assert.Equal(
+                [s.TimeS, s.TrueAltitudeM, s.EstimatedAltitudeM, s.DescentRateMps, s.HorizontalSpeedMps, s.DownrangeM, s.ThrustN, s.Throttle, s.PitchDeg, s.MassKg, s.PropellantKg],
+                cells[..11].Select(c => double.Parse(c, CultureInfo.InvariantCulture)));
+            Assert.Equal(s.LrfValid ? "true" : "false", cells[11]);
+            Assert.Equal(s.LrfRangeM?.ToString("R", CultureInfo.InvariantCulture) ?? string.Empty, cells[12]);
+            Assert.Equal(s.LrfLatchedFailed ? "true" : "false", cells[13]);
+        }
+    }
+
+    [Fact]
+    public async Task Run_StreamToAClosedPort_ExitCode2AfterWritingTheFiles()
+    {
+        var exit = await _console.InvokeAsync("run", "nominal", "--out", _directory.Path, "--stream-to", "http://127.0.0.1:1");
+
+        Assert.Equal(ExitCodes.StreamFailed, exit);
+        Assert.Contains("error: the stream failed: Unavailable", _console.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_directory.Path, "report.html")));
+    }
+
+    public void Dispose() => _directory.Dispose();
+}
