@@ -14,7 +14,8 @@ public sealed class InfluxSinkPauseTests(InfluxFixture influx)
     {
         var db = InfluxFixture.NewDatabaseName(nameof(EnqueueAsync_DatabaseMissingWithoutCreate_PausesThenWritesEverythingOnceCreated));
         var logger = new ListLogger<InfluxSink>();
-        await using var sink = SinkBuilder.Create(influx.BaseAddress, o => (o.Database, o.CreateDatabase, o.BatchLines, o.Writers) = (db, false, 100, 2), logger);
+        await using var sink = SinkBuilder.Create(influx.BaseAddress, o =>
+            (o.Database, o.CreateDatabase, o.BatchLines, o.Writers, o.AuthRetryInterval) = (db, false, 100, 2, TimeSpan.FromMilliseconds(500)), logger);
         LineBatch[] batches = [.. Enumerable.Range(0, 6).Select(i => TestLines.Batch(TestLines.Points("m", i * 100, 100)))];
 
         await SinkBuilder.StartAndEnqueueAsync(sink, batches);
