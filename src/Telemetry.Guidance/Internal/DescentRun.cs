@@ -34,11 +34,12 @@ internal sealed class DescentRun
         var dt = sc.StepS;
         var exhaust = v.IspS * Moon.G0;
         var datum = _terrain.HeightAt(0);
+        var flat = _terrain.IsFlat;
         var state = new BodyState(
             Moon.RadiusM + datum + sc.Initial.AltitudeM, 0, -sc.Initial.DescentRateMps,
             sc.Initial.HorizontalSpeedMps, v.DryMassKg + v.PropellantKg);
         var nav = new Navigator(sc.Navigation, sc.Initial.AltitudeM, state.RadialSpeedMps, state.TangentialSpeedMps, datum);
-        var imu = new Imu(sc.Imu, dt, Rng.For(_seed, ImuStream));
+        var imu = new Imu(sc.Imu, Rng.For(_seed, ImuStream));
         var lrf = new Lrf(sc.Lrf, Rng.For(_seed, LrfStream));
         var guidance = new GuidanceComputer(sc);
         var cycleSteps = Math.Max(1, (int)Math.Round(sc.Guidance.CycleS / dt));
@@ -54,6 +55,7 @@ internal sealed class DescentRun
         var thrust = 0.0;
         var throttle = double.NaN;
         var maxThrottleChange = v.ThrottleRatePerS * dt;
+        var deltaV = default(DeltaV);
         _timeline.Add(0, TimelineEventKind.PhaseChange, "Braking: E-guidance to the approach gate", altitude, nav.AltitudeM, state);
         if (propellantOut)
         {
@@ -69,6 +71,7 @@ internal sealed class DescentRun
             if (--toCycle <= 0 && !propellantOut)
             {
                 toCycle = cycleSteps;
+                SyncNavigation(ref nav, ref imu, ref deltaV);
                 var before = guidance.Phase;
                 if (guidance.Cycle(nav, state.MassKg, time))
                 {
@@ -84,29 +87,32 @@ internal sealed class DescentRun
             var accel = thrust / state.MassKg;
             var previous = state;
             var previousAltitude = altitude;
-            var previousEstimate = nav.AltitudeM;
+            var previousEstimate = Estimate(nav, deltaV);
             state = Dynamics.Step(previous, thrust, guidance.UpComponent, guidance.AlongComponent, exhaust, v.DryMassKg,
                 Moon.Mu, dt, out var burnOut);
             time = (k + 1) * dt;
-            imu.Measure(accel * guidance.UpComponent, accel * guidance.AlongComponent, out var imuUp, out var imuAlong);
-            nav.Propagate(imuUp, imuAlong, dt);
-            altitude = state.RadiusM - Moon.RadiusM - _terrain.HeightAt(state.DownrangeM);
+            deltaV.Add(accel * guidance.UpComponent * dt, accel * guidance.AlongComponent * dt, dt);
+            altitude = state.RadiusM - Moon.RadiusM - (flat ? 0 : _terrain.HeightAt(state.DownrangeM));
 
             if (burnOut)
             {
                 propellantOut = true;
                 propellantOutAltitude = altitude;
-                _timeline.Add(time, TimelineEventKind.PropellantOut, "Propellant exhausted: engine off", altitude, nav.AltitudeM, state);
+                _timeline.Add(time, TimelineEventKind.PropellantOut, "Propellant exhausted: engine off", altitude, Estimate(nav, deltaV), state);
                 var before = guidance.Phase;
                 guidance.End(GuidancePhase.FreeFall);
-                _timeline.PhaseChanged(time, before, GuidancePhase.FreeFall, altitude, nav.AltitudeM, state);
+                _timeline.PhaseChanged(time, before, GuidancePhase.FreeFall, altitude, Estimate(nav, deltaV), state);
             }
 
-            _timeline.CheckCrossings(time - dt, dt, previousAltitude, altitude, previousEstimate, nav.AltitudeM, previous, state);
+            if (altitude <= _timeline.NextCrossingM)
+            {
+                _timeline.CheckCrossings(time - dt, dt, previousAltitude, altitude, previousEstimate, Estimate(nav, deltaV), previous, state);
+            }
+
             if (altitude <= 0)
             {
                 return Finish(Contact(time - dt, dt, previousAltitude, altitude, previous, state, propellantOutAltitude,
-                    previousEstimate, nav.AltitudeM, ref guidance));
+                    previousEstimate, Estimate(nav, deltaV), ref guidance));
             }
 
             if (--toLrf == 0)
@@ -115,6 +121,7 @@ internal sealed class DescentRun
                 lrfValid = lrf.Measure(time, altitude, out lrfRange);
                 if (lrfValid)
                 {
+                    SyncNavigation(ref nav, ref imu, ref deltaV);
                     _timeline.LrfReturn(time, lrfRange, altitude, nav.AltitudeM, state);
                     _timeline.NavigationUpdate(nav.UpdateAltitude(lrfRange), time, lrfRange, altitude, nav.AltitudeM, state);
                 }
@@ -123,13 +130,28 @@ internal sealed class DescentRun
             if (--toRecord == 0)
             {
                 toRecord = _recordEvery;
-                Record(time, altitude, nav, state, thrust, guidance, lrfValid, lrfRange);
+                Record(time, altitude, Estimate(nav, deltaV), nav.LrfLatched, state, thrust, guidance, lrfValid, lrfRange);
             }
         }
 
         var end = new Outcome(OutcomeKind.Timeout, time, -state.RadialSpeedMps, Math.Abs(state.TangentialSpeedMps),
             state.MassKg - v.DryMassKg, state.DownrangeM, propellantOutAltitude.HasValue, propellantOutAltitude);
         return Finish(end);
+    }
+
+    // What navigation would say now: its last altitude carried forward at its vertical speed.
+    private static double Estimate(in Navigator nav, in DeltaV pending) =>
+        nav.AltitudeM + (nav.VerticalSpeedMps * pending.IntervalS);
+
+    // Navigation runs when guidance or the LRF needs it, on the IMU's Δv accumulated since its last run.
+    private static void SyncNavigation(ref Navigator nav, ref Imu imu, ref DeltaV deltaV)
+    {
+        if (deltaV.IntervalS > 0)
+        {
+            imu.Measure(deltaV.Up, deltaV.Along, deltaV.IntervalS, out var up, out var along);
+            nav.Propagate(up, along, deltaV.IntervalS);
+            deltaV = default;
+        }
     }
 
     private Outcome Contact(
@@ -161,13 +183,13 @@ internal sealed class DescentRun
         new(_scenario, _seed, outcome, _timeline.Events, _trajectory);
 
     private void Record(
-        double time, double altitude, in Navigator nav, in BodyState s, double thrust, in GuidanceComputer g,
-        bool lrfValid, double lrfRange)
+        double time, double altitude, double estimate, bool lrfLatched, in BodyState s, double thrust,
+        in GuidanceComputer g, bool lrfValid, double lrfRange)
     {
         var pitch = thrust > 0 ? Math.Atan2(-g.AlongComponent, g.UpComponent) * (180 / Math.PI) : 0;
         _trajectory.Add(new TrajectorySample(
-            time, altitude, nav.AltitudeM, -s.RadialSpeedMps, Math.Abs(s.TangentialSpeedMps), s.DownrangeM, thrust,
+            time, altitude, estimate, -s.RadialSpeedMps, Math.Abs(s.TangentialSpeedMps), s.DownrangeM, thrust,
             thrust / _scenario.Vehicle.MaxThrustN, pitch, s.MassKg, s.MassKg - _scenario.Vehicle.DryMassKg, lrfValid,
-            lrfValid ? lrfRange : null, nav.LrfLatched, g.Phase));
+            lrfValid ? lrfRange : null, lrfLatched, g.Phase));
     }
 }

@@ -37,9 +37,11 @@ internal struct Lrf
             return false;
         }
 
-        foreach (var window in _p.DropoutWindows)
+        // Indexed, not foreach: enumerating an IReadOnlyList allocates, and this runs at the LRF rate.
+        var windows = _p.DropoutWindows;
+        for (var i = 0; i < windows.Count; i++)
         {
-            if (timeS >= window.StartS && timeS <= window.EndS)
+            if (timeS >= windows[i].StartS && timeS <= windows[i].EndS)
             {
                 return false;
             }

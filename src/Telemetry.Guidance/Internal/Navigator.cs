@@ -38,16 +38,31 @@ internal struct Navigator
 
     public readonly int LrfAcceptedInRow => _filter.AcceptedInRow;
 
-    /// <summary>Propagates on measured non-gravitational acceleration (m/s²) plus the gravity model.</summary>
-    public void Propagate(double measuredUp, double measuredAlong, double dt)
+    /// <summary>
+    /// Propagates over <paramref name="dt"/> on measured thrust Δv (m/s) plus the gravity model (gravity less the
+    /// centrifugal term, and the Coriolis-like term), integrated with Heun's predictor-corrector.
+    /// </summary>
+    public void Propagate(double deltaVUp, double deltaVAlong, double dt)
     {
-        var invR = 1 / RadiusM;
-        var u = HorizontalSpeedMps;
-        var up = measuredUp + (u * u * invR) - (Moon.Mu * invR * invR);
-        var along = measuredAlong - (_filter.VerticalSpeedMps * u * invR);
-        DownrangeM += (u + (0.5 * along * dt)) * dt * Moon.RadiusM * invR;
-        HorizontalSpeedMps = u + (along * dt);
-        _filter.Predict(up, dt);
+        var w0 = _filter.VerticalSpeedMps;
+        var u0 = HorizontalSpeedMps;
+        var r0 = RadiusM;
+        Field(r0, w0, u0, out var up0, out var along0);
+        var w1 = w0 + deltaVUp + (up0 * dt);
+        var u1 = u0 + deltaVAlong + (along0 * dt);
+        Field(r0 + (0.5 * (w0 + w1) * dt), w1, u1, out var up1, out var along1);
+        var w = w0 + deltaVUp + (0.5 * (up0 + up1) * dt);
+        var u = u0 + deltaVAlong + (0.5 * (along0 + along1) * dt);
+        DownrangeM += 0.5 * (u0 + u) * dt * Moon.RadiusM / r0;
+        HorizontalSpeedMps = u;
+        _filter.Predict((w - w0) / dt, dt);
+    }
+
+    private static void Field(double r, double w, double u, out double up, out double along)
+    {
+        var invR = 1 / r;
+        up = (u * u * invR) - (Moon.Mu * invR * invR);
+        along = -w * u * invR;
     }
 
     public UpdateOutcome UpdateAltitude(double measuredAltitudeM) => _filter.Update(measuredAltitudeM);

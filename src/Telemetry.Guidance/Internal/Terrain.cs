@@ -17,6 +17,9 @@ internal sealed class Terrain
         }
     }
 
+    /// <summary>True for an empty profile: the height is 0 everywhere.</summary>
+    public bool IsFlat => _x.Length == 0;
+
     /// <summary>Terrain height (m) at a downrange distance (m).</summary>
     public double HeightAt(double downrangeM)
     {

@@ -27,7 +27,11 @@ internal sealed class Timeline
 
         _crossings = [.. all.Reverse()];
         _crossed = new bool[_crossings.Length];
+        NextCrossingM = _crossings.Length > 0 ? _crossings[0] : double.NegativeInfinity;
     }
+
+    /// <summary>The highest altitude not yet crossed (m): nothing to check while above it.</summary>
+    public double NextCrossingM { get; private set; }
 
     public List<TimelineEvent> Events { get; } = [];
 
@@ -59,6 +63,7 @@ internal sealed class Timeline
             }
 
             _crossed[i] = true;
+            NextCrossingM = i + 1 < _crossings.Length ? _crossings[i + 1] : double.NegativeInfinity;
             var f = (h0 - a) / (h0 - h1);
             var at = new BodyState(
                 0, 0, s0.RadialSpeedMps + (f * (s1.RadialSpeedMps - s0.RadialSpeedMps)),
