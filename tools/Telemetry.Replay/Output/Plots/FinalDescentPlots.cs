@@ -16,19 +16,20 @@ internal static class FinalDescentPlots
         var t = TrajectoryPlots.Column(final, s => s.TimeS);
 
         var altitude = PlotFiles.Create($"{name}: final descent, true vs estimated altitude", "Simulation time (s)", "Altitude above terrain (m)");
-        PlotFiles.Line(altitude, t, TrajectoryPlots.Column(final, s => s.TrueAltitudeM), "true altitude", Colors.Black);
-        PlotFiles.Line(altitude, t, TrajectoryPlots.Column(final, s => s.EstimatedAltitudeM), "estimated altitude (navigation)", Colors.OrangeRed)
-            .LinePattern = LinePattern.Dashed;
+        // LRF returns go underneath, so the true-altitude line stays visible where they agree.
         var lrf = final.Where(s => s.LrfValid && s.LrfRangeM is not null).ToList();
         if (lrf.Count > 0)
         {
             var points = altitude.Add.ScatterPoints(
-                TrajectoryPlots.Column(lrf, s => s.TimeS), TrajectoryPlots.Column(lrf, s => s.LrfRangeM ?? 0), Colors.Teal);
-            points.MarkerSize = 3;
+                TrajectoryPlots.Column(lrf, s => s.TimeS), TrajectoryPlots.Column(lrf, s => s.LrfRangeM ?? 0), Colors.Teal.WithAlpha(0.6));
+            points.MarkerSize = 5;
             points.LegendText = "valid LRF range";
         }
 
-        if (result.FirstEvent(TimelineEventKind.LrfFirstValid) is { } firstValid)
+        PlotFiles.Line(altitude, t, TrajectoryPlots.Column(final, s => s.TrueAltitudeM), "true altitude", Colors.Black);
+        PlotFiles.Line(altitude, t, TrajectoryPlots.Column(final, s => s.EstimatedAltitudeM), "estimated altitude (navigation)", Colors.OrangeRed)
+            .LinePattern = LinePattern.Dashed;
+        if (result.FirstEvent(TimelineEventKind.LrfFirstValid) is { } firstValid && t.Length > 0 && firstValid.TimeS >= t[0])
         {
             var line = altitude.Add.VerticalLine(firstValid.TimeS, 1.5f, Colors.Teal, LinePattern.Dotted);
             line.LegendText = $"LRF first valid ({Number.F(firstValid.TrueAltitudeM, 0)} m)";

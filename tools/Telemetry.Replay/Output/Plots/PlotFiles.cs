@@ -13,6 +13,13 @@ internal static class PlotFiles
         var png = Path.Combine(directory, name + ".png");
         var svg = Path.Combine(directory, name + ".svg");
         plot.SavePng(png, Width, Height);
+        // Skia's SVG backend cannot express dash patterns: it prints a warning per segment to the console and draws
+        // them solid anyway. The SVG is drawn solid on purpose instead; colours and legends still tell lines apart.
+        foreach (var line in plot.GetPlottables().OfType<IHasLine>())
+        {
+            line.LineStyle.Pattern = LinePattern.Solid;
+        }
+
         var svgText = plot.GetSvgXml(Width, Height);
         File.WriteAllText(svg, svgText);
         return new PlotImage(name, title, png, svg, svgText);
