@@ -104,4 +104,16 @@ public sealed class DynamicsTests
         Assert.Equal(r, s.RadiusM, 1e-3);
         Assert.Equal(Math.Sqrt(Moon.Mu / r) * 100 / r, s.AngleRad, 1e-9);
     }
+
+    [Theory]
+    [InlineData(400.0, -0.05)]
+    [InlineData(780.0, 0.0049)]
+    [InlineData(1_757_400.0, 1.7)]
+    [InlineData(1_737_400.0, -0.9)]
+    public void Reciprocal_SmallRelativeChange_MatchesDivisionToTheLastBits(double x, double delta)
+    {
+        var expected = 1 / (x + delta);
+
+        Assert.Equal(expected, Dynamics.Reciprocal(1 / x, delta), expected * 4e-16);
+    }
 }
