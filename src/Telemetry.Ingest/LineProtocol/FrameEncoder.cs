@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using Google.Protobuf.Collections;
 using Telemetry.Contracts.V1;
 using Telemetry.Ingest.LineProtocol.Internal;
@@ -31,6 +32,7 @@ public sealed class FrameEncoder
     /// On a rejection nothing is committed to <paramref name="output"/> (its written count is unchanged), the method
     /// returns false and <paramref name="rejection"/> says why, naming the offending key or value.
     /// </summary>
+    [SkipLocalsInit]
     public bool TryEncode(Frame frame, IBufferWriter<byte> output, out FrameRejectionInfo rejection)
     {
         ArgumentNullException.ThrowIfNull(frame);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using Google.Protobuf.Collections;
 using Telemetry.Contracts.V1;
 
@@ -69,7 +70,7 @@ internal static class FrameChecks
             {
                 { Key.Length: 0 } => Rejections.EmptyKey("tag", i),
                 { Value.Length: 0 } => Rejections.EmptyTagValue(tag.Key),
-                _ when tag.Key == ReservedKeys.Source || ReservedKeys.IsInfluxReserved(tag.Key) =>
+                _ when ReservedKeys.IsReservedTagKey(tag.Key) =>
                     Rejections.ReservedKey("tag", tag.Key),
                 _ => default,
             };
@@ -86,7 +87,7 @@ internal static class FrameChecks
         maxBytes += 2 + ((long)BytesPerChar * (ReservedKeys.Source.Length + frame.Source.Length));
 
         var comparer = new TagKeyComparer(tags);
-        tagOrder.Sort(comparer);
+        IndexSort.Sort(tagOrder, comparer);
         for (int i = 1; i < tagOrder.Length; i++)
         {
             string key = comparer.KeyAt(tagOrder[i]);
@@ -142,30 +143,7 @@ internal static class FrameChecks
     {
         if ((long)fields.Count * (fields.Count + tagOrder.Length) <= PairwiseComparisonLimit)
         {
-            for (int i = 0; i < fields.Count; i++)
-            {
-                string key = fields[i].Key;
-                for (int j = 0; j < i; j++)
-                {
-                    if (key == fields[j].Key)
-                    {
-                        rejection = Rejections.DuplicateKey("field", key);
-                        return false;
-                    }
-                }
-
-                foreach (int tag in tagOrder)
-                {
-                    if (key == tags.KeyAt(tag))
-                    {
-                        rejection = Rejections.FieldKeyIsTagKey(key);
-                        return false;
-                    }
-                }
-            }
-
-            rejection = default;
-            return true;
+            return TryCheckFieldKeysPairwise(fields, tags, tagOrder, out rejection);
         }
 
         int[] order = ArrayPool<int>.Shared.Rent(fields.Count);
@@ -179,6 +157,49 @@ internal static class FrameChecks
         }
     }
 
+    [SkipLocalsInit]
+    private static bool TryCheckFieldKeysPairwise(
+        RepeatedField<Field> fields, TagKeyComparer tags, ReadOnlySpan<int> tagOrder, out FrameRejectionInfo rejection)
+    {
+        // Cheap signatures first: most keys differ in length or in their first or last character.
+        Span<ulong> tagSignatures = stackalloc ulong[tagOrder.Length];
+        for (int t = 0; t < tagOrder.Length; t++)
+        {
+            tagSignatures[t] = Signature(tags.KeyAt(tagOrder[t]));
+        }
+
+        Span<ulong> fieldSignatures = stackalloc ulong[fields.Count];
+        for (int i = 0; i < fields.Count; i++)
+        {
+            string key = fields[i].Key;
+            ulong signature = Signature(key);
+            fieldSignatures[i] = signature;
+            for (int j = 0; j < i; j++)
+            {
+                if (fieldSignatures[j] == signature && key == fields[j].Key)
+                {
+                    rejection = Rejections.DuplicateKey("field", key);
+                    return false;
+                }
+            }
+
+            for (int t = 0; t < tagSignatures.Length; t++)
+            {
+                if (tagSignatures[t] == signature && key == tags.KeyAt(tagOrder[t]))
+                {
+                    rejection = Rejections.FieldKeyIsTagKey(key);
+                    return false;
+                }
+            }
+        }
+
+        rejection = default;
+        return true;
+    }
+
+    /// <summary>Length, first and last character of a non-empty key: equal keys have equal signatures.</summary>
+    private static ulong Signature(string key) => ((ulong)(uint)key.Length << 32) | ((ulong)key[0] << 16) | key[^1];
+
     private static bool TryCheckSortedFieldKeys(
         RepeatedField<Field> fields, Span<int> order, TagKeyComparer tags, ReadOnlySpan<int> tagOrder,
         out FrameRejectionInfo rejection)
@@ -188,7 +209,7 @@ internal static class FrameChecks
             order[i] = i;
         }
 
-        order.Sort(new FieldKeyComparer(fields));
+        IndexSort.Sort(order, new FieldKeyComparer(fields));
         for (int i = 1; i < order.Length; i++)
         {
             if (fields[order[i]].Key == fields[order[i - 1]].Key)

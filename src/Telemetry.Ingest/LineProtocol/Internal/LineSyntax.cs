@@ -3,18 +3,25 @@ using System.Buffers;
 namespace Telemetry.Ingest.LineProtocol.Internal;
 
 /// <summary>
-/// The characters that need care in each part of a line, as InfluxDB 1.x parses it (checked against influxd 1.6.7).
+/// The characters that need care in each part of a line, as InfluxDB 1.x parses it (checked against influxd 1.6.7),
+/// both as vectorised search sets (long text) and as ASCII tables (short text).
 /// </summary>
 internal static class LineSyntax
 {
-    /// <summary>Measurement: ',' and ' ' are escaped; backslash and newlines are checked.</summary>
-    public static readonly SearchValues<char> MeasurementSpecials = SearchValues.Create(", \\\r\n");
+    // Measurement: ',' and ' ' are escaped. Keys and tag values: also '='. Quoted strings: '"' and '\' are escaped.
+    // Backslash and newlines are checked everywhere.
+    private const string MeasurementChars = ", \\\r\n";
+    private const string KeyChars = ",= \\\r\n";
+    private const string QuotedChars = "\"\\\r\n";
 
-    /// <summary>Tag keys, tag values and field keys: ',', '=' and ' ' are escaped; backslash and newlines are checked.</summary>
-    public static readonly SearchValues<char> KeySpecials = SearchValues.Create(",= \\\r\n");
+    public static readonly SearchValues<char> MeasurementSpecials = SearchValues.Create(MeasurementChars);
+    public static readonly SearchValues<char> KeySpecials = SearchValues.Create(KeyChars);
+    public static readonly SearchValues<char> QuotedSpecials = SearchValues.Create(QuotedChars);
 
-    /// <summary>Quoted string field values: '"' and '\' are escaped; newlines are checked.</summary>
-    public static readonly SearchValues<char> QuotedSpecials = SearchValues.Create("\"\\\r\n");
+    /// <summary>1 for each ASCII character written as it is, by character code.</summary>
+    public static readonly byte[] MeasurementPlain = PlainAscii(MeasurementChars);
+    public static readonly byte[] KeyPlain = PlainAscii(KeyChars);
+    public static readonly byte[] QuotedPlain = PlainAscii(QuotedChars);
 
     /// <summary>
     /// Characters InfluxDB unescapes after a backslash somewhere in a measurement or key (its unescapers differ by
@@ -27,4 +34,15 @@ internal static class LineSyntax
 
     /// <summary>Whether <paramref name="c"/> is written with a backslash in a measurement (or also '=' in keys).</summary>
     public static bool IsEscapedInName(char c, bool escapeEquals) => c is ',' or ' ' || (escapeEquals && c == '=');
+
+    private static byte[] PlainAscii(string specials)
+    {
+        var table = new byte[128];
+        for (int c = 0; c < table.Length; c++)
+        {
+            table[c] = specials.Contains((char)c, StringComparison.Ordinal) ? (byte)0 : (byte)1;
+        }
+
+        return table;
+    }
 }

@@ -12,6 +12,9 @@ namespace Telemetry.Ingest.LineProtocol.Internal;
 /// </summary>
 internal ref struct LineWriter
 {
+    // Longer text goes straight to the vectorised path.
+    private const int ShortTextChars = 48;
+
     private readonly Span<byte> _buffer;
     private int _position;
     private bool _overflowed;
@@ -40,6 +43,12 @@ internal ref struct LineWriter
     /// <summary>Writes a measurement (<paramref name="escapeEquals"/> false) or a tag key, tag value or field key.</summary>
     public TextStatus WriteName(ReadOnlySpan<char> text, bool escapeEquals)
     {
+        text = text[CopyPlainAscii(text, escapeEquals ? LineSyntax.KeyPlain : LineSyntax.MeasurementPlain)..];
+        if (text.IsEmpty)
+        {
+            return TextStatus.Done;
+        }
+
         SearchValues<char> specials = escapeEquals ? LineSyntax.KeySpecials : LineSyntax.MeasurementSpecials;
         while (true)
         {
@@ -83,6 +92,7 @@ internal ref struct LineWriter
     public TextStatus WriteQuoted(ReadOnlySpan<char> text)
     {
         WriteByte((byte)'"');
+        text = text[CopyPlainAscii(text, LineSyntax.QuotedPlain)..];
         while (true)
         {
             int next = text.IndexOfAny(LineSyntax.QuotedSpecials);
@@ -111,7 +121,7 @@ internal ref struct LineWriter
     /// <summary>Writes a double in its shortest round-trip form ("1.5", "5E-324", "-0").</summary>
     public void WriteDouble(double value)
     {
-        if (!_overflowed && value.TryFormat(_buffer[_position..], out int written, default, CultureInfo.InvariantCulture))
+        if (!_overflowed && DoubleFormat.TryFormat(value, _buffer[_position..], out int written))
         {
             _position += written;
         }
@@ -145,6 +155,36 @@ internal ref struct LineWriter
         {
             _overflowed = true;
         }
+    }
+
+    /// <summary>
+    /// Copies the leading run of short text that needs no escaping, byte by byte: for the short names and values
+    /// of typical frames this beats a vectorised search plus a transcoding call. Returns the characters consumed.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int CopyPlainAscii(ReadOnlySpan<char> text, byte[] plain)
+    {
+        if (text.Length > ShortTextChars || _overflowed)
+        {
+            return 0;
+        }
+
+        Span<byte> destination = _buffer[_position..];
+        int count = Math.Min(text.Length, destination.Length);
+        int i = 0;
+        while (i < count)
+        {
+            char c = text[i];
+            if (c >= (char)plain.Length || plain[c] == 0)
+            {
+                break;
+            }
+
+            destination[i++] = (byte)c;
+        }
+
+        _position += i;
+        return i;
     }
 
     private void WriteEscaped(char c)

@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Numerics;
+
+namespace Telemetry.Ingest.LineProtocol.Internal;
+
+/// <summary>
+/// Writes a double in the layout of <c>double.TryFormat</c>'s default (scientific notation "1E-05", "1E+17" when the
+/// decimal exponent is below -4 or above 16), with the digits of <see cref="ShortestDouble"/>. The framework's
+/// digits are not always right: for some powers of two (e.g. 2^-958) they read back as the neighbouring double.
+/// </summary>
+internal static class DoubleFormat
+{
+    /// <summary>The longest output: "-1.2345678901234567E-308".</summary>
+    public const int MaxBytes = 24;
+
+    private const int MinFixedExponent = -4;
+    private const int MaxFixedExponent = 16;
+
+    private static ReadOnlySpan<byte> DigitPairs => "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"u8;
+
+    private static ReadOnlySpan<ulong> PowersOf10 =>
+    [
+        1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000,
+        100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000, 1_000_000_000_000_000,
+        10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000, 10_000_000_000_000_000_000,
+    ];
+
+    public static bool TryFormat(double value, Span<byte> destination, out int written)
+    {
+        if (destination.Length < MaxBytes || !double.IsFinite(value))
+        {
+            // Only near the end of a line's budget (or never, for non-finite values the encoder rejects).
+            return value.TryFormat(destination, out written, default, CultureInfo.InvariantCulture);
+        }
+
+        ulong bits = BitConverter.DoubleToUInt64Bits(value);
+        int position = 0;
+        if ((long)bits < 0)
+        {
+            destination[position++] = (byte)'-';
+            bits &= long.MaxValue;
+        }
+
+        if (bits == 0)
+        {
+            destination[position] = (byte)'0';
+            written = position + 1;
+            return true;
+        }
+
+        ShortestDouble.Decompose(bits, out ulong digits, out int exponent);
+        int length = DigitCount(digits);
+        int scientific = exponent + length - 1;
+        written = scientific is < MinFixedExponent or > MaxFixedExponent
+            ? WriteScientific(destination[position..], digits, length, scientific) + position
+            : WriteFixed(destination[position..], digits, length, exponent + length) + position;
+        return true;
+    }
+
+    /// <summary>d[.ddd]E+XX with at least two exponent digits.</summary>
+    private static int WriteScientific(Span<byte> destination, ulong digits, int length, int scientific)
+    {
+        int position = WritePointed(destination, digits, length, 1);
+        destination[position++] = (byte)'E';
+        destination[position++] = scientific < 0 ? (byte)'-' : (byte)'+';
+        int magnitude = Math.Abs(scientific);
+        int exponentLength = magnitude >= 100 ? 3 : 2;
+        WriteDigits(destination.Slice(position, exponentLength), (ulong)magnitude);
+        return position + exponentLength;
+    }
+
+    /// <summary>Plain decimal; <paramref name="integerDigits"/> is where the point falls (may be zero or negative).</summary>
+    private static int WriteFixed(Span<byte> destination, ulong digits, int length, int integerDigits)
+    {
+        if (integerDigits <= 0)
+        {
+            int zeros = -integerDigits;
+            destination[0] = (byte)'0';
+            destination[1] = (byte)'.';
+            destination.Slice(2, zeros).Fill((byte)'0');
+            WriteDigits(destination.Slice(2 + zeros, length), digits);
+            return 2 + zeros + length;
+        }
+
+        if (integerDigits >= length)
+        {
+            WriteDigits(destination[..length], digits);
+            destination[length..integerDigits].Fill((byte)'0');
+            return integerDigits;
+        }
+
+        return WritePointed(destination, digits, length, integerDigits);
+    }
+
+    /// <summary>The digits with a point after the first <paramref name="integerDigits"/> (none if nothing follows).</summary>
+    private static int WritePointed(Span<byte> destination, ulong digits, int length, int integerDigits)
+    {
+        if (length == integerDigits)
+        {
+            WriteDigits(destination[..length], digits);
+            return length;
+        }
+
+        ulong scale = PowersOf10[length - integerDigits];
+        ulong integer = digits / scale;
+        WriteDigits(destination[..integerDigits], integer);
+        destination[integerDigits] = (byte)'.';
+        WriteDigits(destination.Slice(integerDigits + 1, length - integerDigits), digits - (integer * scale));
+        return length + 1;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="value"/> right-aligned into exactly <paramref name="destination"/>, with leading zeros:
+    /// eight digits at a time in 64-bit arithmetic, then pairs in 32-bit.
+    /// </summary>
+    private static void WriteDigits(Span<byte> destination, ulong value)
+    {
+        int position = destination.Length;
+        while (position > 9)
+        {
+            ulong high = value / 100_000_000;
+            WritePairs(destination.Slice(position - 8, 8), (uint)(value - (high * 100_000_000)));
+            value = high;
+            position -= 8;
+        }
+
+        WritePairs(destination[..position], (uint)value);
+    }
+
+    private static void WritePairs(Span<byte> destination, uint value)
+    {
+        ReadOnlySpan<byte> pairs = DigitPairs;
+        int position = destination.Length;
+        while (position >= 2)
+        {
+            uint high = value / 100;
+            int pair = (int)(value - (high * 100)) * 2;
+            destination[--position] = pairs[pair + 1];
+            destination[--position] = pairs[pair];
+            value = high;
+        }
+
+        if (position == 1)
+        {
+            destination[0] = (byte)('0' + value);
+        }
+    }
+
+    private static int DigitCount(ulong value)
+    {
+        int estimate = ((BitOperations.Log2(value) + 1) * 1233) >> 12;
+        return estimate + 1 - (value < PowersOf10[estimate] ? 1 : 0);
+    }
+}
