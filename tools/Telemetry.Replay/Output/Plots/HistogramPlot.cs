@@ -35,6 +35,13 @@ internal static class HistogramPlot
             var text = $"safe limit {Number.F(limit, 1)} m/s" + (near ? string.Empty : limit > max ? ", far above these speeds" : ", far below these speeds");
             var line = plot.Add.VerticalLine(near ? limit : double.NaN, 2, Colors.Red, LinePattern.Dashed);
             line.LegendText = text;
+            if (near)
+            {
+                // Axis lines do not take part in autoscaling; the x range is widened to show the limit.
+                var pad = 0.05 * (Math.Max(max, limit) - Math.Min(min, limit));
+                plot.Axes.AutoScale();
+                plot.Axes.SetLimitsX(Math.Min(min, limit) - pad, Math.Max(max, limit) + pad);
+            }
             plot.ShowLegend(Alignment.UpperRight);
         }
 

@@ -19,8 +19,14 @@ internal static class SweepPlot
         Markers(plot, contact.Where(p => p.Outcome.IsSafe), "safe landing", Colors.Green);
         Markers(plot, contact.Where(p => !p.Outcome.IsSafe), "hard impact", Colors.Red);
 
-        var limit = plot.Add.HorizontalLine(sweep.Scenario.Touchdown.MaxVerticalSpeedMps, 2, Colors.Red, LinePattern.Dashed);
-        limit.LegendText = $"safe limit {Number.F(sweep.Scenario.Touchdown.MaxVerticalSpeedMps, 1)} m/s";
+        var safe = sweep.Scenario.Touchdown.MaxVerticalSpeedMps;
+        var limit = plot.Add.HorizontalLine(safe, 2, Colors.Red, LinePattern.Dashed);
+        limit.LegendText = $"safe limit {Number.F(safe, 1)} m/s";
+        // Axis lines do not take part in autoscaling: the y range is set to show zero and the limit even when every
+        // point lands softly well below it.
+        plot.Axes.AutoScale();
+        var top = contact.Count > 0 ? contact.Max(p => p.Outcome.VerticalSpeedMps) : safe;
+        plot.Axes.SetLimitsY(0, Math.Max(top, safe) * 1.1);
         if (sweep.Verdict.Critical is { } critical)
         {
             var line = plot.Add.VerticalLine(critical, 2, Colors.DarkOrange, LinePattern.Dotted);
