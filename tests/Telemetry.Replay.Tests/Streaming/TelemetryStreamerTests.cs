@@ -94,9 +94,21 @@ public sealed class TelemetryStreamerTests
         Assert.Equal(0, report.BatchesSent);
     }
 
-    private static Task<StreamReport> SendAsync(FakeIngestInvoker server)
+    [Fact]
+    public async Task SendAsync_ServerNeverAcknowledges_FailsAfterTheAckTimeoutWithOneBatchSent()
     {
-        var streamer = new TelemetryStreamer(new Ingest.IngestClient(server), new StreamOptions());
+        var server = new FakeIngestInvoker { Answer = _ => null };
+
+        var report = await SendAsync(server, new StreamOptions { MaxInFlight = 1, AckTimeout = TimeSpan.FromMilliseconds(200) });
+
+        Assert.False(report.Succeeded);
+        Assert.Equal("no acknowledgement within 0.2 s; 1 batch(es) unacknowledged", report.Failure);
+        Assert.Equal((1, 500), (report.BatchesSent, report.FramesSent));
+    }
+
+    private static Task<StreamReport> SendAsync(FakeIngestInvoker server, StreamOptions? options = null)
+    {
+        var streamer = new TelemetryStreamer(new Ingest.IngestClient(server), options ?? new StreamOptions());
         var mapper = new FrameMapper("synthetic", 0, StreamOptions.DefaultEpoch);
         return streamer.SendAsync(Samples, mapper, progress: null, CancellationToken.None);
     }

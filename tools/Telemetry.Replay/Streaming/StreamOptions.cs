@@ -18,6 +18,12 @@ internal sealed record StreamOptions
     /// <summary>Pace frames at simulation speed instead of as fast as possible. Default false.</summary>
     public bool Realtime { get; init; }
 
+    /// <summary>
+    /// Longest wait for an acknowledgement while batches are in flight. Default 30 s: the server acknowledges once a
+    /// batch is durable, which takes milliseconds, so half a minute of silence means it is stuck, not busy.
+    /// </summary>
+    public TimeSpan AckTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <inheritdoc cref="DefaultEpoch"/>
     public DateTimeOffset Epoch { get; init; } = DefaultEpoch;
 
@@ -26,6 +32,11 @@ internal sealed record StreamOptions
         if (BatchSize is < 1 or > 5_000)
         {
             throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "The batch size must be 1-5000 frames.");
+        }
+
+        if (AckTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(AckTimeout), AckTimeout, "The acknowledgement timeout must be positive.");
         }
 
         if (MaxInFlight is < 1 or > 64)

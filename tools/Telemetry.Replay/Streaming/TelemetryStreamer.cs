@@ -28,7 +28,7 @@ internal sealed class TelemetryStreamer(Ingest.IngestClient client, StreamOption
             {
                 // The reader ending early (server closed the stream or failed) must not leave us waiting for a slot.
                 var slot = state.WaitForSlotAsync(ct);
-                if (await Task.WhenAny(slot, reader).ConfigureAwait(false) == reader)
+                if (await Task.WhenAny(slot, reader).WaitAsync(options.AckTimeout, _time, ct).ConfigureAwait(false) == reader)
                 {
                     await reader.ConfigureAwait(false);
                     return state.Report(framesSent, batchesSent, "the server closed the stream before every batch was sent");
@@ -41,7 +41,12 @@ internal sealed class TelemetryStreamer(Ingest.IngestClient client, StreamOption
             }
 
             await call.RequestStream.CompleteAsync().ConfigureAwait(false);
-            await reader.ConfigureAwait(false);
+            await reader.WaitAsync(options.AckTimeout, _time, ct).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            return state.Report(
+                framesSent, batchesSent, $"no acknowledgement within {options.AckTimeout.TotalSeconds:0.###} s; {state.Pending} batch(es) unacknowledged");
         }
         catch (RpcException ex)
         {
