@@ -13,12 +13,14 @@ internal static class CommonOptions
     public static Option<int> Seed(string description) => new("--seed")
     {
         Description = description,
+        HelpName = "n",
         DefaultValueFactory = _ => 0,
     };
 
     public static Option<string?> Out() => new("--out")
     {
         Description = "Output directory. Default: out/<command>/<scenario> under the current directory.",
+        HelpName = "dir",
     };
 
     public static string OutputDirectory(string? requested, string command, string scenarioName)

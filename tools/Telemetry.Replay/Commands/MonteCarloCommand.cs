@@ -14,8 +14,8 @@ internal static class MonteCarloCommand
     public static Command Create(IAnsiConsole console)
     {
         var scenario = CommonOptions.Scenario();
-        var runs = new Option<int>("--runs") { Description = "Number of dispersed runs. Default: 1000.", DefaultValueFactory = _ => 1000 };
-        var seed = CommonOptions.Seed("Seed of run 0; run i uses seed + i for its dispersions and sensor noise. Default: 0.");
+        var runs = new Option<int>("--runs") { Description = "Number of dispersed runs (1-1000000).", HelpName = "n", DefaultValueFactory = _ => 1000 };
+        var seed = CommonOptions.Seed("Seed of run 0; run i uses seed + i for its dispersions and sensor noise.");
         var output = CommonOptions.Out();
         var command = new Command("montecarlo", "Fly N runs with dispersed IMU bias, thrust, LRF noise and initial state, in parallel; report the success probability with its 95 % confidence interval.")
         {

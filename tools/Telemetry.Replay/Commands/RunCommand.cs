@@ -14,7 +14,7 @@ internal static class RunCommand
     public static Command Create(IAnsiConsole console)
     {
         var scenario = CommonOptions.Scenario();
-        var seed = CommonOptions.Seed("Seed of the sensor noise and dropouts. Default: 0. The same seed gives the same run, bit for bit.");
+        var seed = CommonOptions.Seed("Seed of the sensor noise and dropouts. The same seed gives the same run, bit for bit.");
         var output = CommonOptions.Out();
         var stream = StreamCommandOptions.Create();
         var command = new Command("run", "Fly one descent: print the event timeline and the outcome beside the public figures, write CSV, plots and an HTML report.")

@@ -11,6 +11,7 @@ internal sealed record StreamCommandOptions(Option<string?> StreamTo, Option<boo
         new Option<string?>("--stream-to")
         {
             Description = "Also send the trajectory as telemetry frames to this ingest server (gRPC), e.g. http://127.0.0.1:5000.",
+            HelpName = "url",
         },
         new Option<bool>("--realtime")
         {
@@ -19,6 +20,7 @@ internal sealed record StreamCommandOptions(Option<string?> StreamTo, Option<boo
         new Option<string?>("--epoch")
         {
             Description = "With --stream-to: UTC time of simulation time zero (ISO 8601). Default: 2025-06-05T18:00:00Z.",
+            HelpName = "time",
         });
 
     public StreamRequest? Read(ParseResult parse)

@@ -17,14 +17,16 @@ internal static class SweepCommand
         var altitudeFrom = new Option<double?>("--first-valid-altitude-from")
         {
             Description = "Sweep the true altitude (m) above which the LRF returns nothing, starting here (e.g. 3000).",
+            HelpName = "m",
         };
         var delayFrom = new Option<double?>("--delay-from")
         {
             Description = "Sweep how long (s) after the unfaulted landing-burn start the LRF stays without a valid return, starting here (e.g. 0).",
+            HelpName = "s",
         };
-        var to = new Option<double>("--to") { Description = "Last value of the sweep (m or s).", Required = true };
-        var step = new Option<double>("--step") { Description = "Distance between values (m or s); its sign is ignored.", Required = true };
-        var seed = CommonOptions.Seed("Seed of the sensor noise, the same for every point. Default: 0.");
+        var to = new Option<double>("--to") { Description = "Last value of the sweep (m or s).", HelpName = "value", Required = true };
+        var step = new Option<double>("--step") { Description = "Distance between values (m or s); its sign is ignored.", HelpName = "value", Required = true };
+        var seed = CommonOptions.Seed("Seed of the sensor noise, the same for every point.");
         var output = CommonOptions.Out();
         var command = new Command("sweep", "Fly the scenario once per value of an injected LRF fault, in parallel; tabulate and plot touchdown speed, and name the critical value.")
         {
