@@ -58,4 +58,26 @@ public sealed class DeterminismTests
         Assert.Equal(none.Outcome, some.Outcome);
         Assert.Equal(50 * 0.01, some.Trajectory[0].TimeS, 1e-12);
     }
+
+    [Fact]
+    public void Run_RecordEveryZero_AllocationDoesNotGrowWithStepCount()
+    {
+        // A dropout window too: scanning it at every LRF sample must not allocate an enumerator.
+        var windowed = Noisy with { Lrf = Noisy.Lrf with { DropoutWindows = [new TimeWindow { StartS = 5, EndS = 6 }] } };
+        var coarse = windowed with { StepS = 0.01 };
+        var fine = windowed with { StepS = 0.005 };
+        DescentSimulator.Run(coarse, 1, 0);
+        DescentSimulator.Run(fine, 1, 0);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        DescentSimulator.Run(coarse, 1, 0);
+        var coarseBytes = GC.GetAllocatedBytesForCurrentThread() - before;
+        before = GC.GetAllocatedBytesForCurrentThread();
+        DescentSimulator.Run(fine, 1, 0);
+        var fineBytes = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // ~115,000 against ~230,000 steps: only the fixed per-run objects and the few events allocate.
+        Assert.InRange(coarseBytes, 1, 8 * 1024);
+        Assert.InRange(Math.Abs(fineBytes - coarseBytes), 0, 1024);
+    }
 }
