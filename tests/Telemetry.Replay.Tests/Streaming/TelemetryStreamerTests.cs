@@ -106,10 +106,27 @@ public sealed class TelemetryStreamerTests
         Assert.Equal((1, 500), (report.BatchesSent, report.FramesSent));
     }
 
-    private static Task<StreamReport> SendAsync(FakeIngestInvoker server, StreamOptions? options = null)
+    [Fact]
+    public async Task SendAsync_Realtime_EachFrameLeavesAtItsSimulationTimeInItsOwnBatch()
     {
-        var streamer = new TelemetryStreamer(new Ingest.IngestClient(server), options ?? new StreamOptions());
+        var server = new FakeIngestInvoker();
+        var clock = new InstantTimeProvider();
+        var samples = Samples.Take(25).ToList();
+
+        var report = await SendAsync(server, new StreamOptions { Realtime = true }, clock, samples);
+
+        Assert.True(report.Succeeded);
+        Assert.Equal(Enumerable.Repeat(1, 25), server.Batches.Select(b => b.Frames.Count));
+        Assert.Equal(Enumerable.Range(1, 25).Select(i => (ulong)i), server.Batches.Select(b => b.Frames[0].Sequence));
+        // The recorded samples are 0.1 s apart: the sender waited 2.4 s of simulation time in all.
+        Assert.Equal(TimeSpan.FromSeconds(samples[^1].TimeS - samples[0].TimeS).TotalMilliseconds, clock.Elapsed.TotalMilliseconds, 6);
+    }
+
+    private static Task<StreamReport> SendAsync(
+        FakeIngestInvoker server, StreamOptions? options = null, TimeProvider? time = null, IReadOnlyList<TrajectorySample>? samples = null)
+    {
+        var streamer = new TelemetryStreamer(new Ingest.IngestClient(server), options ?? new StreamOptions(), time);
         var mapper = new FrameMapper("synthetic", 0, StreamOptions.DefaultEpoch);
-        return streamer.SendAsync(Samples, mapper, progress: null, CancellationToken.None);
+        return streamer.SendAsync(samples ?? Samples, mapper, progress: null, CancellationToken.None);
     }
 }

@@ -9,6 +9,9 @@ namespace Telemetry.Replay.Streaming;
 /// Sends a trajectory through <c>Ingest.Stream</c>: frames in batches, a bounded number of batches in flight,
 /// and every acknowledgement awaited and checked.
 /// </summary>
+/// <param name="client">The ingest service client.</param>
+/// <param name="options">Batch size, batches in flight, pacing, acknowledgement timeout.</param>
+/// <param name="time">Clock that paces <see cref="StreamOptions.Realtime"/> streams; acknowledgement timeouts use real time.</param>
 internal sealed class TelemetryStreamer(Ingest.IngestClient client, StreamOptions options, TimeProvider? time = null)
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
@@ -27,7 +30,7 @@ internal sealed class TelemetryStreamer(Ingest.IngestClient client, StreamOption
             {
                 // The reader ending early (server closed the stream or failed) must not leave us waiting for a slot.
                 var slot = state.WaitForSlotAsync(ct);
-                if (await Task.WhenAny(slot, reader).WaitAsync(options.AckTimeout, _time, ct).ConfigureAwait(false) == reader)
+                if (await Task.WhenAny(slot, reader).WaitAsync(options.AckTimeout, ct).ConfigureAwait(false) == reader)
                 {
                     await reader.ConfigureAwait(false);
                     return state.Report(framesSent, batchesSent, "the server closed the stream before every batch was sent");
@@ -40,7 +43,7 @@ internal sealed class TelemetryStreamer(Ingest.IngestClient client, StreamOption
             }
 
             await call.RequestStream.CompleteAsync().ConfigureAwait(false);
-            await reader.WaitAsync(options.AckTimeout, _time, ct).ConfigureAwait(false);
+            await reader.WaitAsync(options.AckTimeout, ct).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
