@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Telemetry.Guidance;
 
 /// <summary>
@@ -6,6 +8,14 @@ namespace Telemetry.Guidance;
 /// </summary>
 public sealed record Scenario
 {
+    /// <summary>
+    /// JSON only: the schema the file follows (<c>"$schema": "scenario.schema.json"</c>), so editors can validate
+    /// and complete it. Not used by the simulation. Default: null.
+    /// </summary>
+    [JsonPropertyName("$schema")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? SchemaUri { get; init; }
+
     /// <summary>Short identifier, e.g. <c>resilience-m2</c>. Default: <c>unnamed</c>.</summary>
     public string Name { get; init; } = "unnamed";
 

@@ -32,6 +32,15 @@ public sealed class ScenarioCatalogTests
     }
 
     [Fact]
+    public void Parse_FileNamingItsSchema_Accepted()
+    {
+        var parsed = ScenarioCatalog.Parse("""{ "$schema": "scenario.schema.json", "name": "x" }""", "inline");
+
+        Assert.Equal("scenario.schema.json", parsed.SchemaUri);
+        Assert.Equal("scenario.schema.json", ScenarioCatalog.Load("nominal").SchemaUri);
+    }
+
+    [Fact]
     public void ToJson_ShippedScenario_RoundTrips()
     {
         var original = ScenarioCatalog.Load("hakuto-r-m1");
