@@ -29,6 +29,10 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("<td>lrf_first_valid</td>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("http://", html, StringComparison.Ordinal);
         Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
+        // The scenario as flown is in the report and reads back as the same scenario.
+        var start = html.IndexOf("<pre>", StringComparison.Ordinal) + "<pre>".Length;
+        var json = System.Net.WebUtility.HtmlDecode(html[start..html.IndexOf("</pre>", start, StringComparison.Ordinal)]);
+        Assert.Equal(ScenarioCatalog.ToJson(ScenarioCatalog.Load("resilience-m2")), ScenarioCatalog.ToJson(ScenarioCatalog.Parse(json, "report")));
     }
 
     [Fact]

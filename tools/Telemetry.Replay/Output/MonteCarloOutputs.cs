@@ -31,6 +31,7 @@ internal sealed record MonteCarloOutputs(string CsvPath, PlotImage Histogram, st
             .Paragraph(campaign.Verdict, "verdict")
             .Table(MonteCarloTable.Build(campaign))
             .Plot(histogram)
+            .Scenario(campaign.Scenario)
             .Save(html);
         return new MonteCarloOutputs(csv, histogram, html);
     }

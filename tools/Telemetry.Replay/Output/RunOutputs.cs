@@ -32,7 +32,7 @@ internal sealed record RunOutputs(string CsvPath, IReadOnlyList<PlotImage> Plots
             report.Plot(plot);
         }
 
-        report.Save(html);
+        report.Scenario(scenario).Save(html);
         return new RunOutputs(csv, plots, html);
     }
 

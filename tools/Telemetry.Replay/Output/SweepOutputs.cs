@@ -28,6 +28,7 @@ internal sealed record SweepOutputs(string CsvPath, PlotImage Plot, string HtmlP
             .Paragraph(Verdict(sweep), "verdict")
             .Plot(plot)
             .Table(SweepTable.Build(sweep))
+            .Scenario(sweep.Scenario)
             .Save(html);
         return new SweepOutputs(csv, plot, html);
     }

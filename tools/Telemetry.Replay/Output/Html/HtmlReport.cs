@@ -64,6 +64,18 @@ internal sealed partial class HtmlReport
         return this;
     }
 
+    /// <summary>Preformatted text folded under a summary line, e.g. the scenario file that was flown.</summary>
+    public HtmlReport Details(string summary, string text)
+    {
+        _body.Append("<details><summary>").Append(Encode(summary)).Append("</summary>\n<pre>").Append(Encode(text))
+            .Append("</pre></details>\n");
+        return this;
+    }
+
+    /// <summary>The scenario as flown, as JSON that <c>ScenarioCatalog.Parse</c> reads back, so the report can be re-run.</summary>
+    public HtmlReport Scenario(Telemetry.Guidance.Scenario scenario) =>
+        Details($"Scenario '{scenario.Name}' as flown (JSON; save it and pass its path to re-run)", Telemetry.Guidance.ScenarioCatalog.ToJson(scenario));
+
     public HtmlReport Plot(PlotImage image)
     {
         _body.Append("<figure>\n").Append(InlineSvg(image.Svg)).Append("\n<figcaption>").Append(Encode(image.Title))

@@ -17,6 +17,8 @@ internal static class ReportStyle
         figure { margin: 1em 0; }
         figure svg { max-width: 100%; height: auto; }
         figcaption { font-size: .85em; color: #555; }
+        details { margin: 1.5em 0; }
+        pre { background: #f6f6f6; padding: .6em; font-size: .85em; overflow-x: auto; }
         p.footer { margin-top: 3em; font-size: .8em; color: #777; }
         """;
 }
