@@ -35,7 +35,7 @@ internal static class RunCommand
         IAnsiConsole console, string scenarioName, int seed, string? outDirectory, StreamRequest? stream, CancellationToken ct)
     {
         var scenario = ScenarioCatalog.Load(scenarioName);
-        var result = DescentSimulator.Run(scenario, seed);
+        var result = console.Status().Start($"Flying {Markup.Escape(scenario.Name)}...", _ => DescentSimulator.Run(scenario, seed));
         console.Write(new Rule(Markup.Escape($"{scenario.Name} (seed {seed})")).LeftJustified());
         if (scenario.Description.Length > 0)
         {
