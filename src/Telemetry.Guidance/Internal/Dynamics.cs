@@ -22,8 +22,25 @@ internal static class Dynamics
     /// <param name="mu">Gravitational parameter (m³/s²).</param>
     /// <param name="dt">Step (s).</param>
     /// <param name="burnOut">True when the propellant ran out inside this step.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static BodyState Step(
         in BodyState s, double thrustN, double upComponent, double alongComponent, double exhaustSpeedMps,
+        double dryMassKg, double mu, double dt, out bool burnOut)
+    {
+        // The common case (powered, propellant for the whole step) is small enough to inline into the run loop.
+        var massFlow = thrustN / exhaustSpeedMps;
+        if (thrustN > 0 && massFlow * dt <= s.MassKg - dryMassKg)
+        {
+            burnOut = false;
+            return Rk4(s, thrustN, upComponent, alongComponent, massFlow, mu, dt);
+        }
+
+        return CoastOrBurnOut(s, thrustN, upComponent, alongComponent, massFlow, dryMassKg, mu, dt, out burnOut);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static BodyState CoastOrBurnOut(
+        in BodyState s, double thrustN, double upComponent, double alongComponent, double massFlow,
         double dryMassKg, double mu, double dt, out bool burnOut)
     {
         burnOut = false;
@@ -32,15 +49,8 @@ internal static class Dynamics
             return Rk4(s, 0, 0, 0, 0, mu, dt);
         }
 
-        var massFlow = thrustN / exhaustSpeedMps;
-        var propellant = s.MassKg - dryMassKg;
-        if (massFlow * dt <= propellant)
-        {
-            return Rk4(s, thrustN, upComponent, alongComponent, massFlow, mu, dt);
-        }
-
         burnOut = true;
-        var burnTime = Math.Max(0, propellant / massFlow);
+        var burnTime = Math.Max(0, (s.MassKg - dryMassKg) / massFlow);
         var powered = Rk4(s, thrustN, upComponent, alongComponent, massFlow, mu, burnTime);
         var coast = Rk4(powered with { MassKg = dryMassKg }, 0, 0, 0, 0, mu, dt - burnTime);
         return coast with { MassKg = dryMassKg };
