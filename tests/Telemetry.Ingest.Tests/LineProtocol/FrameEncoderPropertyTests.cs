@@ -55,7 +55,7 @@ public sealed class FrameEncoderPropertyTests
         Assert.Equal(frame.Measurement, measurement);
         Assert.Equal(frame.TimestampNs, timestamp);
         var expectedTags = frame.Tags.Append(new Tag { Key = "source", Value = frame.Source })
-            .OrderBy(t => EscapedKey(t.Key), Comparer<byte[]>.Create((x, y) => x.AsSpan().SequenceCompareTo(y)));
+            .OrderBy(t => LineParser.EscapedKeyBytes(t.Key), Comparer<byte[]>.Create((x, y) => x.AsSpan().SequenceCompareTo(y)));
         Assert.Equal(expectedTags, tags);
         Assert.Equal(frame.Fields.Count, fields.Count);
         for (int i = 0; i < fields.Count; i++)
@@ -72,9 +72,6 @@ public sealed class FrameEncoderPropertyTests
             }
         }
     }
-
-    private static byte[] EscapedKey(string key) =>
-        Encoding.UTF8.GetBytes(key.Replace(",", "\\,").Replace("=", "\\=").Replace(" ", "\\ "));
 
     private static Frame RandomFrame(Random random)
     {

@@ -41,6 +41,10 @@ internal static class LineParser
         return (measurement, tags, fields, timestamp);
     }
 
+    /// <summary>A key as the reference escapes it, in UTF-8: what InfluxDB orders tags by.</summary>
+    public static byte[] EscapedKeyBytes(string key) =>
+        Encoding.UTF8.GetBytes(key.Replace(",", "\\,").Replace("=", "\\=").Replace(" ", "\\ "));
+
     private static string ReadName(string line, ref int i, string stops, string escapes)
     {
         var text = new StringBuilder();

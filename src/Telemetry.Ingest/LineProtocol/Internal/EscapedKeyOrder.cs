@@ -10,6 +10,12 @@ internal static class EscapedKeyOrder
 {
     public static int Compare(string x, string y)
     {
+        // Typical keys already differ in a first character that is written as it is.
+        if (x.Length > 0 && y.Length > 0 && x[0] != y[0] && IsWrittenAsIs(x[0]) && IsWrittenAsIs(y[0]))
+        {
+            return x[0] < y[0] ? -1 : 1;
+        }
+
         int common = x.AsSpan().CommonPrefixLength(y);
 
         // Equal UTF-16 prefixes have equal escaped forms, but do not start in the middle of a surrogate pair.
@@ -36,6 +42,8 @@ internal static class EscapedKeyOrder
             }
         }
     }
+
+    private static bool IsWrittenAsIs(char c) => c < 0x80 && !LineSyntax.IsEscapedInName(c, escapeEquals: true);
 
     /// <summary>The bytes of a key as <see cref="LineWriter.WriteName"/> writes it, one at a time.</summary>
     private struct EscapedBytes(string text, int start)

@@ -173,7 +173,9 @@ internal static class ShortestDouble
         bool vrIsTrailingZeros)
     {
         ulong lastRemovedDigit = 0;
-        while (vp / 10 > vm / 10)
+
+        // While the interval allows, and then while the exact lower bound still ends in zero.
+        while (vp / 10 > vm / 10 || (vmIsTrailingZeros && vm % 10 == 0))
         {
             vmIsTrailingZeros &= vm % 10 == 0;
             vrIsTrailingZeros &= lastRemovedDigit == 0;
@@ -182,19 +184,6 @@ internal static class ShortestDouble
             vp /= 10;
             vm /= 10;
             removed++;
-        }
-
-        if (vmIsTrailingZeros)
-        {
-            while (vm % 10 == 0)
-            {
-                vrIsTrailingZeros &= lastRemovedDigit == 0;
-                lastRemovedDigit = vr % 10;
-                vr /= 10;
-                vp /= 10;
-                vm /= 10;
-                removed++;
-            }
         }
 
         if (vrIsTrailingZeros && lastRemovedDigit == 5 && vr % 2 == 0)
