@@ -2,6 +2,7 @@ using Grpc.Core;
 using Telemetry.Contracts.V1;
 using Telemetry.Guidance;
 using Telemetry.Replay.Streaming;
+using IngestClient = Telemetry.Contracts.V1.Ingest.IngestClient;
 
 namespace Telemetry.Replay.Tests.Streaming;
 
@@ -125,7 +126,7 @@ public sealed class TelemetryStreamerTests
     private static Task<StreamReport> SendAsync(
         FakeIngestInvoker server, StreamOptions? options = null, TimeProvider? time = null, IReadOnlyList<TrajectorySample>? samples = null)
     {
-        var streamer = new TelemetryStreamer(new Ingest.IngestClient(server), options ?? new StreamOptions(), time);
+        var streamer = new TelemetryStreamer(new IngestClient(server), options ?? new StreamOptions(), time);
         var mapper = new FrameMapper("synthetic", 0, StreamOptions.DefaultEpoch);
         return streamer.SendAsync(samples ?? Samples, mapper, progress: null, CancellationToken.None);
     }
