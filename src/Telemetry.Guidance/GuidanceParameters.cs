@@ -3,7 +3,10 @@ namespace Telemetry.Guidance;
 /// <summary>Targets and settings of braking (E-guidance), vertical hold, landing burn and terminal descent.</summary>
 public sealed record GuidanceParameters
 {
-    /// <summary>Guidance cycle period (s); commands are held between cycles. Default: 0.1.</summary>
+    /// <summary>
+    /// Guidance cycle period (s); commands are held between cycles, and navigation propagates on the IMU at
+    /// each cycle and at each LRF return. Default: 0.1.
+    /// </summary>
     public double CycleS { get; init; } = 0.1;
 
     /// <summary>Approach gate: downrange distance from the descent start point (m). Default: 850000 (calibrated).</summary>

@@ -21,7 +21,10 @@ public sealed record LrfParameters
     /// <summary>Injected fault: no valid return before this time since descent start (s), or null. Default: null.</summary>
     public double? FirstValidAfterS { get; init; }
 
-    /// <summary>Injected fault: no valid return above this true altitude (m), or null (Resilience: 893). Default: null.</summary>
+    /// <summary>
+    /// Injected fault: no valid return until the true altitude first reaches this (m); returns stay possible
+    /// afterwards, even above it. Null for none (Resilience: 893). Default: null.
+    /// </summary>
     public double? FirstValidBelowAltitudeM { get; init; }
 
     /// <summary>Injected fault: probability that any one measurement is dropped (0..1). Default: 0.</summary>
