@@ -7,7 +7,7 @@ namespace Telemetry.Replay.Analysis;
 /// </summary>
 /// <param name="Critical">The critical value; null when even the mildest point fails.</param>
 /// <param name="FirstUnsafe">The mildest value that fails; null when every point lands safely.</param>
-/// <param name="SafeBeyond">Values milder-to-severe order, more severe than <paramref name="FirstUnsafe"/>, that still land safely.</param>
+/// <param name="SafeBeyond">Values more severe than <paramref name="FirstUnsafe"/> that still land safely, mildest first.</param>
 internal sealed record SweepVerdict(double? Critical, double? FirstUnsafe, IReadOnlyList<double> SafeBeyond)
 {
     public static SweepVerdict Find(IReadOnlyList<(double Value, bool Safe)> points, bool higherIsMoreSevere)

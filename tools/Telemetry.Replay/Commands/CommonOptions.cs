@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Telemetry.Guidance;
 
 namespace Telemetry.Replay.Commands;
 
@@ -7,7 +8,7 @@ internal static class CommonOptions
 {
     public static Argument<string> Scenario() => new("scenario")
     {
-        Description = "A shipped scenario (nominal, resilience-m2, hakuto-r-m1, lrf-disabled) or the path of a scenario JSON file.",
+        Description = $"A shipped scenario ({string.Join(", ", ScenarioCatalog.Names)}) or the path of a scenario JSON file.",
     };
 
     public static Option<int> Seed(string description) => new("--seed")
