@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
 
 namespace Telemetry.Guidance.Tests.Scenarios;
 
@@ -118,5 +120,60 @@ public sealed class SchemaTests
             }
         }
 
+    }
+
+    [Fact]
+    public void Schema_Descriptions_AreTheXmlDocSummaries()
+    {
+        var docs = XDocument.Load(Path.Combine(AppContext.BaseDirectory, "Telemetry.Guidance.xml"))
+            .Descendants("member")
+            .Where(m => m.Element("summary") is not null)
+            .ToDictionary(m => (string)m.Attribute("name")!, m => Flatten(m.Element("summary")!));
+        var problems = new List<string>();
+        Describe(Schema, typeof(Scenario), "$", docs, problems);
+
+        Assert.Empty(problems);
+    }
+
+    private static void Describe(JsonObject schema, Type type, string path, Dictionary<string, string> docs, List<string> problems)
+    {
+        foreach (var (key, node) in schema["properties"]!.AsObject())
+        {
+            var described = node!.AsObject();
+            var property = type.GetProperties().Single(p =>
+                string.Equals(p.Name, key, StringComparison.OrdinalIgnoreCase) || (key == "$schema" && p.Name == "SchemaUri"));
+            var expected = docs[$"P:{type.FullName}.{property.Name}"];
+            if (described["description"]?.GetValue<string>() != expected)
+            {
+                problems.Add($"{path}.{key}: schema says '{described["description"]}', docs say '{expected}'");
+            }
+
+            var nested = property.PropertyType;
+            if (nested.IsGenericType && nested.GetGenericTypeDefinition() == typeof(IReadOnlyList<>))
+            {
+                nested = nested.GetGenericArguments()[0];
+                if (described["items"] is JsonObject items && items.ContainsKey("properties"))
+                {
+                    Describe(items, nested, $"{path}.{key}[]", docs, problems);
+                }
+            }
+            else if (described.ContainsKey("properties"))
+            {
+                Describe(described, nested, $"{path}.{key}", docs, problems);
+            }
+        }
+    }
+
+    // The doc text as an editor shows it: cref names shortened, <c> kept as text, whitespace collapsed.
+    private static string Flatten(XElement summary)
+    {
+        var text = string.Concat(summary.Nodes().Select(n => n switch
+        {
+            XElement { Name.LocalName: "see" } see =>
+                ((string?)see.Attribute("cref") ?? (string?)see.Attribute("langword") ?? "").Split('.')[^1],
+            XElement element => element.Value,
+            _ => n.ToString(),
+        }));
+        return Regex.Replace(System.Net.WebUtility.HtmlDecode(text), @"\s+", " ").Trim();
     }
 }
