@@ -23,11 +23,7 @@ public sealed class HostileStringStorageTests(InfluxFixture influx)
             return;
         }
 
-        string database = InfluxFixture.NewDatabaseName("hostile");
-        await influx.CreateDatabaseAsync(database);
-        await influx.WriteLinesAsync(database, Encode.Line(frame));
-
-        var row = Assert.Single(await influx.QueryAsync(database, "SELECT * FROM /.*/ GROUP BY *"));
+        var row = await StoredFrames.WriteAndReadAsync(influx, frame);
         Assert.Equal(Frames.Timestamp, row.Values["time"].GetInt64());
         switch (part)
         {

@@ -26,7 +26,7 @@ public sealed class NumberStorageTests(InfluxFixture influx)
     {
         double value = BitConverter.Int64BitsToDouble(bits);
 
-        var row = await WriteAndReadAsync(Frames.WithFields(Frames.Double("d", value)));
+        var row = await StoredFrames.WriteAndReadAsync(influx, Frames.WithFields(Frames.Double("d", value)));
 
         Assert.Equal(bits, BitConverter.DoubleToInt64Bits(row.Values["d"].GetDouble()));
     }
@@ -37,7 +37,7 @@ public sealed class NumberStorageTests(InfluxFixture influx)
     [InlineData(-1L)]
     public async Task WriteLines_Integer_ReadBackExactly(long value)
     {
-        var row = await WriteAndReadAsync(Frames.WithFields(Frames.Int("n", value)));
+        var row = await StoredFrames.WriteAndReadAsync(influx, Frames.WithFields(Frames.Int("n", value)));
 
         Assert.Equal(value, row.Values["n"].GetInt64());
     }
@@ -52,18 +52,10 @@ public sealed class NumberStorageTests(InfluxFixture influx)
         var frame = Frames.WithFields(Frames.Bool("ok", true), Frames.Bool("bad", false));
         frame.TimestampNs = timestampNs;
 
-        var row = await WriteAndReadAsync(frame);
+        var row = await StoredFrames.WriteAndReadAsync(influx, frame);
 
         Assert.Equal(timestampNs, row.Values["time"].GetInt64());
         Assert.True(row.Values["ok"].GetBoolean());
         Assert.False(row.Values["bad"].GetBoolean());
-    }
-
-    private async Task<InfluxRow> WriteAndReadAsync(Telemetry.Contracts.V1.Frame frame)
-    {
-        string database = InfluxFixture.NewDatabaseName("numbers");
-        await influx.CreateDatabaseAsync(database);
-        await influx.WriteLinesAsync(database, Encode.Line(frame));
-        return Assert.Single(await influx.QueryAsync(database, "SELECT * FROM \"m\""));
     }
 }
