@@ -7,19 +7,16 @@ using Telemetry.Replay.Output.Tables;
 namespace Telemetry.Replay.Output;
 
 /// <summary>The files of a Monte Carlo campaign: per-run CSV, the contact-speed histogram, and the HTML report.</summary>
-internal sealed record MonteCarloOutputs(string CsvPath, PlotImage Histogram, string HtmlPath)
+internal static class MonteCarloOutputs
 {
     public const string CsvName = "runs.csv";
-    public const string HtmlName = "report.html";
 
-    public IEnumerable<string> Files => [CsvPath, Histogram.PngPath, Histogram.SvgPath, HtmlPath];
-
-    public static MonteCarloOutputs Write(MonteCarloCampaign campaign, string directory)
+    public static ReportFiles Write(MonteCarloCampaign campaign, string directory)
     {
         var csv = Path.Combine(directory, CsvName);
         MonteCarloCsv.Write(csv, campaign);
         var histogram = HistogramPlot.Write(campaign, directory);
-        var html = Path.Combine(directory, HtmlName);
+        var html = Path.Combine(directory, ReportFiles.HtmlName);
         var d = campaign.Scenario.Dispersion;
         new HtmlReport($"Monte Carlo: {campaign.Scenario.Name}")
             .Paragraph(campaign.Scenario.Description)
@@ -33,6 +30,6 @@ internal sealed record MonteCarloOutputs(string CsvPath, PlotImage Histogram, st
             .Plot(histogram)
             .Scenario(campaign.Scenario)
             .Save(html);
-        return new MonteCarloOutputs(csv, histogram, html);
+        return new ReportFiles(csv, [histogram], html);
     }
 }

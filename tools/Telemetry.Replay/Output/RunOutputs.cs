@@ -7,17 +7,16 @@ using Telemetry.Replay.Output.Tables;
 namespace Telemetry.Replay.Output;
 
 /// <summary>The files of one run: trajectory CSV, PNG and SVG plots, and the HTML report that bundles them.</summary>
-internal sealed record RunOutputs(string CsvPath, IReadOnlyList<PlotImage> Plots, string HtmlPath)
+internal static class RunOutputs
 {
     public const string CsvName = "trajectory.csv";
-    public const string HtmlName = "report.html";
 
-    public static RunOutputs Write(DescentResult result, string directory)
+    public static ReportFiles Write(DescentResult result, string directory)
     {
         var csv = Path.Combine(directory, CsvName);
         TrajectoryCsv.Write(csv, result.Trajectory);
         var plots = TrajectoryPlots.Write(result, directory);
-        var html = Path.Combine(directory, HtmlName);
+        var html = Path.Combine(directory, ReportFiles.HtmlName);
         var scenario = result.Scenario;
         var report = new HtmlReport($"Descent replay: {scenario.Name}")
             .Paragraph(scenario.Description)
@@ -33,10 +32,8 @@ internal sealed record RunOutputs(string CsvPath, IReadOnlyList<PlotImage> Plots
         }
 
         report.Scenario(scenario).Save(html);
-        return new RunOutputs(csv, plots, html);
+        return new ReportFiles(csv, plots, html);
     }
-
-    public IEnumerable<string> Files => [CsvPath, .. Plots.SelectMany(p => new[] { p.PngPath, p.SvgPath }), HtmlPath];
 
     public static string Verdict(Outcome outcome) => outcome.Kind switch
     {

@@ -7,19 +7,16 @@ using Telemetry.Replay.Output.Tables;
 namespace Telemetry.Replay.Output;
 
 /// <summary>The files of a sweep: points CSV, the touchdown-speed curve as PNG and SVG, and the HTML report.</summary>
-internal sealed record SweepOutputs(string CsvPath, PlotImage Plot, string HtmlPath)
+internal static class SweepOutputs
 {
     public const string CsvName = "sweep.csv";
-    public const string HtmlName = "report.html";
 
-    public IEnumerable<string> Files => [CsvPath, Plot.PngPath, Plot.SvgPath, HtmlPath];
-
-    public static SweepOutputs Write(SweepResult sweep, string directory)
+    public static ReportFiles Write(SweepResult sweep, string directory)
     {
         var csv = Path.Combine(directory, CsvName);
         SweepCsv.Write(csv, sweep);
         var plot = SweepPlot.Write(sweep, directory);
-        var html = Path.Combine(directory, HtmlName);
+        var html = Path.Combine(directory, ReportFiles.HtmlName);
         new HtmlReport($"Sweep: {sweep.Scenario.Name}, {sweep.Parameter.Label()}")
             .Paragraph(sweep.Scenario.Description)
             .Paragraph($"{sweep.Points.Count} runs, seed {sweep.Seed}; safe means a soft touchdown (vertical speed at most " +
@@ -30,7 +27,7 @@ internal sealed record SweepOutputs(string CsvPath, PlotImage Plot, string HtmlP
             .Table(SweepTable.Build(sweep))
             .Scenario(sweep.Scenario)
             .Save(html);
-        return new SweepOutputs(csv, plot, html);
+        return new ReportFiles(csv, [plot], html);
     }
 
     public static string Verdict(SweepResult sweep)
