@@ -91,13 +91,26 @@ public sealed class DoubleFormatTests
     }
 
     [Fact]
-    public void TryFormat_ShortDestination_FallsBackAndReportsTooSmall()
+    public void TryFormat_ShortDestination_WritesWhatFitsAndRefusesTheRest()
     {
-        Span<byte> destination = stackalloc byte[4];
+        Span<byte> destination = stackalloc byte[23];
 
-        Assert.True(DoubleFormat.TryFormat(1.5, destination, out int written));
-        Assert.Equal("1.5", Encoding.ASCII.GetString(destination[..written]));
-        Assert.False(DoubleFormat.TryFormat(1.25e300, destination, out _));
+        Assert.True(DoubleFormat.TryFormat(BitConverter.Int64BitsToDouble(0x0410000000000000L), destination, out int written));
+        Assert.Equal("4.1045368012983762E-289", Encoding.ASCII.GetString(destination[..written]));
+        Assert.True(DoubleFormat.TryFormat(1.5, destination[..3], out written));
+        Assert.Equal(3, written);
+        Assert.False(DoubleFormat.TryFormat(1.25e300, destination[..8], out written));
+        Assert.Equal(0, written);
+    }
+
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NegativeInfinity)]
+    public void TryFormat_NonFinite_Refused(double value)
+    {
+        Assert.False(DoubleFormat.TryFormat(value, new byte[64], out int written));
+        Assert.Equal(0, written);
     }
 
     [Theory]

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Telemetry.Ingest.LineProtocol.Internal;
 
@@ -25,14 +25,37 @@ internal static class DoubleFormat
         10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000, 10_000_000_000_000_000_000,
     ];
 
+    /// <summary>Writes a finite <paramref name="value"/>; false (nothing written) when it does not fit or is not finite.</summary>
+    [SkipLocalsInit]
     public static bool TryFormat(double value, Span<byte> destination, out int written)
     {
-        if (destination.Length < MaxBytes || !double.IsFinite(value))
+        written = 0;
+        if (!double.IsFinite(value))
         {
-            // Only near the end of a line's budget (or never, for non-finite values the encoder rejects).
-            return value.TryFormat(destination, out written, default, CultureInfo.InvariantCulture);
+            return false;
         }
 
+        if (destination.Length >= MaxBytes)
+        {
+            written = Format(value, destination);
+            return true;
+        }
+
+        // Near the end of a line's budget: format aside, then copy if it fits.
+        Span<byte> scratch = stackalloc byte[MaxBytes];
+        int length = Format(value, scratch);
+        if (length > destination.Length)
+        {
+            return false;
+        }
+
+        scratch[..length].CopyTo(destination);
+        written = length;
+        return true;
+    }
+
+    private static int Format(double value, Span<byte> destination)
+    {
         ulong bits = BitConverter.DoubleToUInt64Bits(value);
         int position = 0;
         if ((long)bits < 0)
@@ -44,17 +67,15 @@ internal static class DoubleFormat
         if (bits == 0)
         {
             destination[position] = (byte)'0';
-            written = position + 1;
-            return true;
+            return position + 1;
         }
 
         ShortestDouble.Decompose(bits, out ulong digits, out int exponent);
         int length = DigitCount(digits);
         int scientific = exponent + length - 1;
-        written = scientific is < MinFixedExponent or > MaxFixedExponent
-            ? WriteScientific(destination[position..], digits, length, scientific) + position
-            : WriteFixed(destination[position..], digits, length, exponent + length) + position;
-        return true;
+        return position + (scientific is < MinFixedExponent or > MaxFixedExponent
+            ? WriteScientific(destination[position..], digits, length, scientific)
+            : WriteFixed(destination[position..], digits, length, exponent + length));
     }
 
     /// <summary>d[.ddd]E+XX with at least two exponent digits.</summary>
