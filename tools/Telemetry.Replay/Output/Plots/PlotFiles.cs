@@ -35,6 +35,10 @@ internal static class PlotFiles
         return plot;
     }
 
+    /// <summary>Y axis from zero to a little above the largest value, so that levels read as fractions of the whole.</summary>
+    public static void FromZero(Plot plot, double[] values) =>
+        plot.Axes.SetLimitsY(0, (values.Length > 0 && values.Max() > 0 ? values.Max() : 1) * 1.1);
+
     public static ScottPlot.Plottables.Scatter Line(Plot plot, double[] xs, double[] ys, string legend, Color color)
     {
         var line = plot.Add.ScatterLine(xs, ys, color);

@@ -29,11 +29,15 @@ internal static class TrajectoryPlots
         speed.ShowLegend(Alignment.UpperCenter);
 
         var thrust = PlotFiles.Create($"{name}: main-engine thrust", Time, "Thrust (kN)");
-        PlotFiles.Line(thrust, t, Column(samples, s => s.ThrustN / 1000), "thrust", Colors.DarkGreen);
-        thrust.ShowLegend(Alignment.UpperRight);
+        var kiloNewtons = Column(samples, s => s.ThrustN / 1000);
+        PlotFiles.Line(thrust, t, kiloNewtons, "thrust", Colors.DarkGreen);
+        PlotFiles.FromZero(thrust, kiloNewtons);
+        thrust.ShowLegend(Alignment.LowerLeft);
 
         var propellant = PlotFiles.Create($"{name}: propellant remaining", Time, "Propellant (kg)");
-        PlotFiles.Line(propellant, t, Column(samples, s => s.PropellantKg), "propellant", Colors.Purple);
+        var kilograms = Column(samples, s => s.PropellantKg);
+        PlotFiles.Line(propellant, t, kilograms, "propellant", Colors.Purple);
+        PlotFiles.FromZero(propellant, kilograms);
         propellant.ShowLegend(Alignment.UpperRight);
 
         var lrf = PlotFiles.Create($"{name}: laser rangefinder state", Time, "State (1 = yes, 0 = no)");
