@@ -30,7 +30,7 @@ public static class TelemetryServer
         {
             Log.NullSinkSelected(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TelemetryServer)));
         }
-        app.MapGrpcService<IngestService>();
+        app.MapGrpcService<IngestGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

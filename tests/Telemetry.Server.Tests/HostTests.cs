@@ -29,7 +29,7 @@ public sealed class HostTests(InfluxFixture influx)
 
         var names = call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name).Order().ToArray();
         Assert.Equal(
-            ["grpc.health.v1.Health", "grpc.reflection.v1.ServerReflection", "grpc.reflection.v1alpha.ServerReflection", "telemetry.v1.Ingest"],
+            ["grpc.health.v1.Health", "grpc.reflection.v1.ServerReflection", "grpc.reflection.v1alpha.ServerReflection", "telemetry.v1.IngestService"],
             names);
     }
 

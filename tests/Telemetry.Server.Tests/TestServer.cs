@@ -2,7 +2,7 @@ using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Telemetry.Testing;
-using IngestClient = Telemetry.Contracts.V1.Ingest.IngestClient;
+using IngestClient = Telemetry.Contracts.V1.IngestService.IngestServiceClient;
 
 namespace Telemetry.Server.Tests;
 

@@ -16,7 +16,7 @@ internal static class LoadRunner
             MaxSendMessageSize = null,
             HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true },
         });
-        var client = new Contracts.V1.Ingest.IngestClient(channel);
+        var client = new IngestService.IngestServiceClient(channel);
         var counters = new LoadCounters();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         stop.CancelAfter(TimeSpan.FromSeconds(options.MaxSeconds));

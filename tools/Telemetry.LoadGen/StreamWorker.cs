@@ -32,7 +32,7 @@ internal sealed class StreamWorker
     /// <summary>Ack latencies of this stream, in microseconds.</summary>
     public LongHistogram Latency { get; } = new(1, 60_000_000, 3);
 
-    public async Task RunAsync(Contracts.V1.Ingest.IngestClient client, CancellationToken stop)
+    public async Task RunAsync(IngestService.IngestServiceClient client, CancellationToken stop)
     {
         using var call = client.Stream(cancellationToken: CancellationToken.None);
         var reader = ReadAcksAsync(call.ResponseStream);

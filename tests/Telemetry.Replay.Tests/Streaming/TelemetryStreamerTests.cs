@@ -2,7 +2,7 @@ using Grpc.Core;
 using Telemetry.Contracts.V1;
 using Telemetry.Guidance;
 using Telemetry.Replay.Streaming;
-using IngestClient = Telemetry.Contracts.V1.Ingest.IngestClient;
+using IngestClient = Telemetry.Contracts.V1.IngestService.IngestServiceClient;
 
 namespace Telemetry.Replay.Tests.Streaming;
 

@@ -13,7 +13,7 @@ internal static class StreamRunner
     public static async Task<int> StreamAsync(IAnsiConsole console, DescentResult result, StreamRequest request, CancellationToken ct)
     {
         using var channel = GrpcChannel.ForAddress(request.Target);
-        var streamer = new TelemetryStreamer(new Ingest.IngestClient(channel), request.Options);
+        var streamer = new TelemetryStreamer(new IngestService.IngestServiceClient(channel), request.Options);
         var mapper = new FrameMapper(result.Scenario.Name, result.Seed, request.Options.Epoch);
         var report = await console.Progress().StartAsync(async context =>
         {

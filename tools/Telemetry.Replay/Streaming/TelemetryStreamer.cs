@@ -6,13 +6,13 @@ using Telemetry.Guidance;
 namespace Telemetry.Replay.Streaming;
 
 /// <summary>
-/// Sends a trajectory through <c>Ingest.Stream</c>: frames in batches, a bounded number of batches in flight,
+/// Sends a trajectory through <c>IngestService.Stream</c>: frames in batches, a bounded number of batches in flight,
 /// and every acknowledgement awaited and checked.
 /// </summary>
 /// <param name="client">The ingest service client.</param>
 /// <param name="options">Batch size, batches in flight, pacing, acknowledgement timeout.</param>
 /// <param name="time">Clock that paces <see cref="StreamOptions.Realtime"/> streams; acknowledgement timeouts use real time.</param>
-internal sealed class TelemetryStreamer(Ingest.IngestClient client, StreamOptions options, TimeProvider? time = null)
+internal sealed class TelemetryStreamer(IngestService.IngestServiceClient client, StreamOptions options, TimeProvider? time = null)
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 

@@ -72,7 +72,7 @@ def main():
         for b in range(args.batches)
     ]
     with grpc.insecure_channel(args.target) as channel:
-        stub = ingest_pb2_grpc.IngestStub(channel)
+        stub = ingest_pb2_grpc.IngestServiceStub(channel)
         acks = list(stub.Stream(iter(batches), timeout=120))
 
     written = sum(a.written_count for a in acks)

@@ -9,16 +9,16 @@ namespace Telemetry.Server.Services;
 /// <summary>
 /// The gRPC boundary of the ingest pipeline: the only place where pipeline outcomes become gRPC statuses.
 /// </summary>
-internal sealed class IngestService : Contracts.V1.Ingest.IngestBase
+internal sealed class IngestGrpcService : IngestService.IngestServiceBase
 {
     private readonly BatchProcessor _processor;
     private readonly IHostApplicationLifetime _lifetime;
     private readonly IngestOptions _options;
-    private readonly ILogger<IngestService> _logger;
+    private readonly ILogger<IngestGrpcService> _logger;
 
-    public IngestService(
+    public IngestGrpcService(
         BatchProcessor processor, IHostApplicationLifetime lifetime, IOptions<IngestOptions> options,
-        ILogger<IngestService> logger)
+        ILogger<IngestGrpcService> logger)
     {
         _processor = processor;
         _lifetime = lifetime;
