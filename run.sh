@@ -91,10 +91,11 @@ dotnet "$root/tools/Telemetry.LoadGen/bin/Release/net10.0/Telemetry.LoadGen.dll"
   --url "http://127.0.0.1:$SERVER_PORT" --frames 200000 --streams 2 --source sample
 
 say "what InfluxDB holds (database $DB)"
-query() { curl -sG "http://127.0.0.1:$INFLUX_PORT/query" --data-urlencode "db=$DB" --data-urlencode "q=$1"; echo; }
-query "SHOW MEASUREMENTS"
-query "SELECT COUNT(*) FROM descent"
-query "SELECT COUNT(altitude_m) FROM loadgen"
+count() {
+  curl -sG "http://127.0.0.1:$INFLUX_PORT/query" --data-urlencode "db=$DB" --data-urlencode "q=SELECT COUNT($2) FROM $1" |
+    sed -n 's/.*"values":\[\["[^"]*",\([0-9]*\)\]\].*/\1/p'
+}
+printf '  %-10s %10s points\n' descent "$(count descent true_altitude_m)" loadgen "$(count loadgen altitude_m)"
 
 cat <<INFO
 
