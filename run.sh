@@ -21,7 +21,7 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 stop_pid() { [ -f "$1" ] && kill "$(cat "$1")" 2>/dev/null && while kill -0 "$(cat "$1")" 2>/dev/null; do sleep 0.2; done; rm -f "$1"; }
 
 if [ "${1:-}" = "--stop" ]; then
-  stop_pid "$LOCAL/server.pid"; stop_pid "$LOCAL/influxd.pid"; say "stopped"; exit 0
+  stop_pid "$LOCAL/server.pid"; stop_pid "$LOCAL/influxdb/influxd.pid"; say "stopped"; exit 0
 fi
 
 missing=()
@@ -41,35 +41,9 @@ command -v dotnet >/dev/null 2>&1 || { echo "the .NET 10 SDK (dotnet) is missing
 say "building (Release)"
 dotnet build "$root/Telemetry.sln" -c Release -v quiet -nologo | tail -n 3
 
-stop_pid "$LOCAL/server.pid"; stop_pid "$LOCAL/influxd.pid"
+stop_pid "$LOCAL/server.pid"; stop_pid "$LOCAL/influxdb/influxd.pid"
 say "starting influxd on 127.0.0.1:$INFLUX_PORT (data in .local/influxdb)"
-mkdir -p "$LOCAL/influxdb"
-cat > "$LOCAL/influxdb.conf" <<CONF
-reporting-disabled = true
-bind-address = "127.0.0.1:$INFLUX_RPC_PORT"
-[meta]
-  dir = "$LOCAL/influxdb/meta"
-  logging-enabled = false
-[data]
-  dir = "$LOCAL/influxdb/data"
-  wal-dir = "$LOCAL/influxdb/wal"
-  query-log-enabled = false
-[monitor]
-  store-enabled = false
-[logging]
-  level = "warn"
-[http]
-  bind-address = "127.0.0.1:$INFLUX_PORT"
-  log-enabled = false
-CONF
-influxd run -config "$LOCAL/influxdb.conf" >"$LOCAL/influxd.log" 2>&1 &
-echo $! > "$LOCAL/influxd.pid"
-for _ in $(seq 1 150); do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$INFLUX_PORT/ping")" = 204 ] && break
-  sleep 0.2
-done
-[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$INFLUX_PORT/ping")" = 204 ] \
-  || { echo "influxd did not start; see .local/influxd.log" >&2; exit 1; }
+"$root/tools/influxd/start-influxd.sh" "$LOCAL/influxdb" "$INFLUX_PORT" "$INFLUX_RPC_PORT"
 
 say "starting the ingest server on 127.0.0.1:$SERVER_PORT"
 dotnet "$root/src/Telemetry.Server/bin/Release/net10.0/Telemetry.Server.dll" \
@@ -102,12 +76,12 @@ cat <<INFO
 Data:    $LOCAL/influxdb (InfluxDB 1.x, database '$DB', measurements 'descent' and 'loadgen')
 Query:   curl -sG http://127.0.0.1:$INFLUX_PORT/query --data-urlencode db=$DB --data-urlencode "q=SELECT * FROM descent LIMIT 5"
 Replay:  out/replay/resilience-m2/ (CSV, PNG/SVG plots, HTML report)
-Logs:    .local/server.log, .local/influxd.log
+Logs:    .local/server.log, .local/influxdb/influxd.log
 INFO
 
 if [ "${1:-}" = "--keep" ]; then
   say "left running: server 127.0.0.1:$SERVER_PORT, influxd 127.0.0.1:$INFLUX_PORT (./run.sh --stop stops them)"
 else
   say "stopping the server (graceful: flushes everything in flight) and influxd"
-  stop_pid "$LOCAL/server.pid"; stop_pid "$LOCAL/influxd.pid"
+  stop_pid "$LOCAL/server.pid"; stop_pid "$LOCAL/influxdb/influxd.pid"
 fi

@@ -28,26 +28,8 @@ dotnet build src/Telemetry.Server -c Release -v q -nologo >/dev/null
 dotnet build tools/Telemetry.LoadGen -c Release -v q -nologo >/dev/null
 loadgen() { dotnet tools/Telemetry.LoadGen/bin/Release/net10.0/Telemetry.LoadGen.dll --json --frames "$FRAMES" "$@"; }
 
-cat > "$work/influxdb.conf" <<CONF
-reporting-disabled = true
-bind-address = "127.0.0.1:$RPORT"
-[meta]
-  dir = "$work/meta"
-  logging-enabled = false
-[data]
-  dir = "$work/data"
-  wal-dir = "$work/wal"
-  query-log-enabled = false
-[monitor]
-  store-enabled = false
-[logging]
-  level = "warn"
-[http]
-  bind-address = "127.0.0.1:$IPORT"
-  log-enabled = false
-CONF
-influxd run -config "$work/influxdb.conf" >"$work/influxd.log" 2>&1 & pids+=($!)
-until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$IPORT/ping")" = 204 ]; do sleep 0.2; done
+"$root/tools/influxd/start-influxd.sh" "$work/influxdb" "$IPORT" "$RPORT"
+pids+=("$(cat "$work/influxdb/influxd.pid")")
 influx_q() { curl -s -XPOST "http://127.0.0.1:$IPORT/query" --data-urlencode "q=$1" >/dev/null; }
 count() { curl -sG "http://127.0.0.1:$IPORT/query" --data-urlencode "db=$1" --data-urlencode "q=SELECT COUNT(altitude_m) FROM loadgen" | python3 -c 'import json,sys; r=json.load(sys.stdin)["results"][0]; print(r["series"][0]["values"][0][1] if "series" in r else 0)'; }
 cpu_ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
