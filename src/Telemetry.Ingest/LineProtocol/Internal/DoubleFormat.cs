@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Telemetry.Ingest.LineProtocol.Internal;
 
@@ -122,49 +124,67 @@ internal static class DoubleFormat
             return length;
         }
 
-        ulong scale = PowersOf10[length - integerDigits];
-        ulong integer = digits / scale;
-        WriteDigits(destination[..integerDigits], integer);
+        // Digits go one place right, then the integer digits move back over where the point goes: cheaper than
+        // splitting the number with a division by a variable power of ten.
+        WriteDigits(destination.Slice(1, length), digits);
+        for (int i = 0; i < integerDigits; i++)
+        {
+            destination[i] = destination[i + 1];
+        }
+
         destination[integerDigits] = (byte)'.';
-        WriteDigits(destination.Slice(integerDigits + 1, length - integerDigits), digits - (integer * scale));
         return length + 1;
     }
 
     /// <summary>
-    /// Writes <paramref name="value"/> right-aligned into exactly <paramref name="destination"/>, with leading zeros:
-    /// eight digits at a time in 64-bit arithmetic, then pairs in 32-bit.
+    /// Writes <paramref name="value"/> right-aligned into exactly <paramref name="destination"/>, with leading zeros.
+    /// Eight-digit chunks are split off first so that the digit pairs come from independent 32-bit arithmetic.
     /// </summary>
     private static void WriteDigits(Span<byte> destination, ulong value)
     {
         int position = destination.Length;
-        while (position > 9)
+        while (position > 8)
         {
             ulong high = value / 100_000_000;
-            WritePairs(destination.Slice(position - 8, 8), (uint)(value - (high * 100_000_000)));
+            WriteEight(destination.Slice(position - 8, 8), (uint)(value - (high * 100_000_000)));
             value = high;
             position -= 8;
         }
 
-        WritePairs(destination[..position], (uint)value);
-    }
-
-    private static void WritePairs(Span<byte> destination, uint value)
-    {
-        ReadOnlySpan<byte> pairs = DigitPairs;
-        int position = destination.Length;
+        uint rest = (uint)value;
         while (position >= 2)
         {
-            uint high = value / 100;
-            int pair = (int)(value - (high * 100)) * 2;
-            destination[--position] = pairs[pair + 1];
-            destination[--position] = pairs[pair];
-            value = high;
+            uint high = rest / 100;
+            WritePair(destination, position - 2, rest - (high * 100));
+            rest = high;
+            position -= 2;
         }
 
         if (position == 1)
         {
-            destination[0] = (byte)('0' + value);
+            destination[0] = (byte)('0' + rest);
         }
+    }
+
+    private static void WriteEight(Span<byte> destination, uint value)
+    {
+        uint high = value / 10_000;
+        uint low = value - (high * 10_000);
+        uint highPair = high / 100;
+        uint lowPair = low / 100;
+        WritePair(destination, 0, highPair);
+        WritePair(destination, 2, high - (highPair * 100));
+        WritePair(destination, 4, lowPair);
+        WritePair(destination, 6, low - (lowPair * 100));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void WritePair(Span<byte> destination, int offset, uint pair)
+    {
+        // One two-byte store per pair; callers keep offset + 2 within the span.
+        Debug.Assert(offset >= 0 && offset + 2 <= destination.Length && pair < 100);
+        ushort digits = Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref MemoryMarshal.GetReference(DigitPairs), (int)pair * 2));
+        Unsafe.WriteUnaligned(ref Unsafe.Add(ref MemoryMarshal.GetReference(destination), offset), digits);
     }
 
     private static int DigitCount(ulong value)

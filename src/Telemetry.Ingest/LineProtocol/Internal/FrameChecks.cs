@@ -198,6 +198,7 @@ internal static class FrameChecks
     }
 
     /// <summary>Length, first and last character of a non-empty key: equal keys have equal signatures.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Signature(string key) => ((ulong)(uint)key.Length << 32) | ((ulong)key[0] << 16) | key[^1];
 
     private static bool TryCheckSortedFieldKeys(

@@ -195,13 +195,16 @@ internal static class ShortestDouble
         return vr + (roundUp ? 1UL : 0UL);
     }
 
-    /// <summary>(m x multiplier) >> shift, for m below 2^55 and a 125-bit multiplier.</summary>
+    /// <summary>(m x multiplier) >> shift, for m below 2^55, a 125-bit multiplier and 64 &lt; shift &lt; 128.</summary>
     private static ulong MulShift(ulong m, UInt128 multiplier, int shift)
     {
+        // The low 64 bits of the 192-bit product never reach the result; only their carry does.
         ulong high0 = Math.BigMul(m, (ulong)multiplier, out _);
         ulong high1 = Math.BigMul(m, (ulong)(multiplier >> 64), out ulong low1);
-        UInt128 sum = new UInt128(high1, low1) + high0;
-        return (ulong)(sum >> (shift - 64));
+        ulong low = low1 + high0;
+        ulong high = high1 + (low < high0 ? 1UL : 0UL);
+        int distance = shift - 64;
+        return (low >> distance) | (high << (64 - distance));
     }
 
     private static bool IsMultipleOfPowerOf5(ulong value, int power)
