@@ -52,6 +52,9 @@ run_server() { # $1 = name, $2... = server settings
     --Logging:LogLevel:Default=Warning "$@" >"$work/server-$name.log" 2>&1 &
   local pid=$!; pids+=($pid)
   until (exec 3<>"/dev/tcp/127.0.0.1/$SPORT") 2>/dev/null; do sleep 0.2; done
+  # Warm up (JIT tiering, pools, connections) on another measurement, then measure.
+  dotnet tools/Telemetry.LoadGen/bin/Release/net10.0/Telemetry.LoadGen.dll --url "http://127.0.0.1:$SPORT" \
+    --frames 200000 --streams "$STREAMS" --measurement warmup --source warmup >/dev/null 2>&1
   local before; before=$(cpu_ticks $pid)
   echo "== $name: $STREAMS streams x 16 batches of 500 in flight"
   local line; line=$(loadgen --url "http://127.0.0.1:$SPORT" --streams "$STREAMS" 2>/dev/null)
