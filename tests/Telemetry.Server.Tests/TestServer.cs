@@ -35,8 +35,13 @@ internal sealed class TestServer : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <summary>Starts a server; <paramref name="settings"/> override configuration keys (e.g. "Influx:BatchLines").</summary>
+    public static Task<TestServer> StartAsync(
+        InfluxFixture influx, string database, IReadOnlyDictionary<string, string?>? settings = null) =>
+        StartAsync(influx.BaseAddress, database, settings);
+
+    /// <summary>Starts a server writing to the InfluxDB at <paramref name="influxUrl"/>.</summary>
     public static async Task<TestServer> StartAsync(
-        InfluxFixture influx, string database, IReadOnlyDictionary<string, string?>? settings = null)
+        Uri influxUrl, string database, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var port = FreePort.Next();
         var address = new Uri($"http://127.0.0.1:{port}");
@@ -44,7 +49,7 @@ internal sealed class TestServer : IAsyncDisposable
         {
             ["Kestrel:Endpoints:Grpc:Url"] = address.ToString(),
             ["Kestrel:Endpoints:Grpc:Protocols"] = "Http2",
-            ["Influx:Url"] = influx.BaseAddress.ToString(),
+            ["Influx:Url"] = influxUrl.ToString(),
             ["Influx:Database"] = database,
             ["Influx:FlushInterval"] = "00:00:00.050",
             ["Logging:LogLevel:Default"] = "Warning",

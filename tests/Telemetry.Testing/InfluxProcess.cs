@@ -14,15 +14,19 @@ public sealed class InfluxProcess : IAsyncDisposable
     /// <summary>The command that installs influxd on Debian, quoted in the error when it is missing.</summary>
     public const string InstallCommand = "apt-get update && apt-get install -y influxdb";
 
-    private readonly Process _process;
+    private readonly string _executable;
+    private readonly string _configPath;
     private readonly TempDirectory _directory;
     private readonly StringBuilder _output = new();
+    private Process _process;
 
-    private InfluxProcess(Process process, TempDirectory directory, Uri baseAddress)
+    private InfluxProcess(string executable, string configPath, TempDirectory directory, Uri baseAddress)
     {
-        _process = process;
+        _executable = executable;
+        _configPath = configPath;
         _directory = directory;
         BaseAddress = baseAddress;
+        _process = Launch();
     }
 
     /// <summary>HTTP base address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
@@ -44,18 +48,7 @@ public sealed class InfluxProcess : IAsyncDisposable
         var configPath = System.IO.Path.Combine(directory.Path, "influxdb.conf");
         await File.WriteAllTextAsync(configPath, InfluxConfig.Render(directory.Path, httpPort, rpcPort, authEnabled));
 
-        var info = new ProcessStartInfo(executable, ["run", "-config", configPath])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        var process = Process.Start(info) ?? throw new InvalidOperationException("influxd did not start.");
-        var influx = new InfluxProcess(process, directory, new Uri($"http://127.0.0.1:{httpPort}/"));
-        process.OutputDataReceived += (_, e) => influx.Capture(e.Data);
-        process.ErrorDataReceived += (_, e) => influx.Capture(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var influx = new InfluxProcess(executable, configPath, directory, new Uri($"http://127.0.0.1:{httpPort}/"));
         try
         {
             await influx.WaitForPingAsync(timeout ?? TimeSpan.FromSeconds(30));
@@ -66,6 +59,25 @@ public sealed class InfluxProcess : IAsyncDisposable
             throw;
         }
         return influx;
+    }
+
+    /// <summary>Kills influxd at once (SIGKILL, as a crash would) and waits for it to exit; its data stays.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>Starts influxd again on the same ports and data after <see cref="KillAsync"/>, and waits on <c>/ping</c>.</summary>
+    public async Task RestartAsync(TimeSpan? timeout = null)
+    {
+        if (!_process.HasExited)
+        {
+            throw new InvalidOperationException("influxd is still running; kill it first.");
+        }
+        _process.Dispose();
+        _process = Launch();
+        await WaitForPingAsync(timeout ?? TimeSpan.FromSeconds(30));
     }
 
     /// <summary>What influxd printed so far (its last 64 KiB), for failure messages.</summary>
@@ -99,6 +111,22 @@ public sealed class InfluxProcess : IAsyncDisposable
         }
         _process.Dispose();
         _directory.Dispose();
+    }
+
+    private Process Launch()
+    {
+        var info = new ProcessStartInfo(_executable, ["run", "-config", _configPath])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        var process = Process.Start(info) ?? throw new InvalidOperationException("influxd did not start.");
+        process.OutputDataReceived += (_, e) => Capture(e.Data);
+        process.ErrorDataReceived += (_, e) => Capture(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
     }
 
     private void Capture(string? line)

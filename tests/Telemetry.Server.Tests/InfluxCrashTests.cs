@@ -1,0 +1,94 @@
+using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Telemetry.Contracts.V1;
+using Telemetry.Ingest.Influx;
+using Telemetry.Testing;
+
+namespace Telemetry.Server.Tests;
+
+/// <summary>InfluxDB killed with SIGKILL in the middle of a stream, then restarted on the same data.</summary>
+public sealed class InfluxCrashTests
+{
+    private const int Batches = 40;
+    private const int FramesPerBatch = 250;
+
+    [Fact]
+    public async Task Stream_InfluxKilledAndRestartedMidStream_EveryAcknowledgedFrameStoredExactlyOnce()
+    {
+        await using var influx = await InfluxProcess.StartAsync();
+        await using var server = await TestServer.StartAsync(influx.BaseAddress, "crash", new Dictionary<string, string?>
+        {
+            ["Influx:RetryMaxDelay"] = "00:00:00.500",
+            ["Influx:RequestTimeout"] = "00:00:05",
+        });
+        var sink = server.Services.GetRequiredService<InfluxSink>();
+        using var call = server.Client.Stream();
+        var acks = new List<BatchAck>();
+        var reader = Task.Run(async () =>
+        {
+            await foreach (var ack in call.ResponseStream.ReadAllAsync())
+            {
+                lock (acks)
+                {
+                    acks.Add(ack);
+                }
+            }
+        });
+
+        for (var b = 0; b < Batches; b++)
+        {
+            if (b == Batches / 4)
+            {
+                await WaitForAcksAsync(acks, b);
+                await influx.KillAsync();
+            }
+            if (b == Batches / 2)
+            {
+                await WaitForRetryAsync(sink);
+                await influx.RestartAsync();
+            }
+            await call.RequestStream.WriteAsync(Frames.Batch((ulong)b + 1, "crash", (ulong)(b * FramesPerBatch) + 1, FramesPerBatch));
+        }
+        await call.RequestStream.CompleteAsync();
+        await reader.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(Enumerable.Range(1, Batches).Select(i => (ulong)i), acks.Select(a => a.BatchId).Order());
+        Assert.All(acks, a => Assert.Equal((uint)FramesPerBatch, a.WrittenCount));
+        Assert.Equal(Batches * FramesPerBatch, await CountAsync(influx.BaseAddress));
+    }
+
+    private static async Task WaitForAcksAsync(List<BatchAck> acks, int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            lock (acks)
+            {
+                if (acks.Count >= count)
+                {
+                    return;
+                }
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"fewer than {count} acks before the crash");
+            await Task.Delay(10);
+        }
+    }
+
+    private static async Task WaitForRetryAsync(InfluxSink sink)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (sink.Stats.Retries == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "no write failed while InfluxDB was down");
+            await Task.Delay(10);
+        }
+    }
+
+    private static async Task<long> CountAsync(Uri influx)
+    {
+        using var http = new HttpClient { BaseAddress = influx };
+        var body = await http.GetStringAsync("query?db=crash&q=" + Uri.EscapeDataString("SELECT COUNT(step) FROM descent"));
+        var rows = InfluxRow.Parse(body, "count");
+        return rows.Count == 0 ? 0 : rows[0].Values["count"].GetInt64();
+    }
+}
