@@ -33,6 +33,9 @@ internal sealed record LoadOptions
     /// <summary>Source prefix; stream i uses "{prefix}/{i}". Default "loadgen".</summary>
     public required string SourcePrefix { get; init; }
 
+    /// <summary>Serialize every batch before the clock starts, so the client's CPU goes to the wire only. Default false.</summary>
+    public bool Prepare { get; init; }
+
     /// <summary>First frame timestamp in ns since the epoch; frames are 1 µs apart per source.</summary>
     public required long StartNs { get; init; }
 }

@@ -16,16 +16,20 @@ internal static class LoadRunner
             MaxSendMessageSize = null,
             HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true },
         });
-        var client = new IngestService.IngestServiceClient(channel);
+        var invoker = channel.CreateCallInvoker();
         var counters = new LoadCounters();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         stop.CancelAfter(TimeSpan.FromSeconds(options.MaxSeconds));
 
+        if (options.Prepare)
+        {
+            progress.WriteLine($"serializing {options.Frames:N0} frames before the run (not timed)...");
+        }
         var workers = Enumerable.Range(0, options.Streams)
             .Select(i => new StreamWorker(options, i, Share(options.Frames, options.Streams, i), counters))
             .ToArray();
         var started = Stopwatch.GetTimestamp();
-        var run = Task.WhenAll(workers.Select(w => w.RunAsync(client, stop.Token)));
+        var run = Task.WhenAll(workers.Select(w => w.RunAsync(invoker, stop.Token)));
         while (await Task.WhenAny(run, Task.Delay(1000, CancellationToken.None)) != run)
         {
             var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;

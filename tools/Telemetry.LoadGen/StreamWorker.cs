@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Threading.Channels;
 using Grpc.Core;
 using HdrHistogram;
 using Telemetry.Contracts.V1;
@@ -10,60 +9,50 @@ namespace Telemetry.LoadGen;
 internal sealed class StreamWorker
 {
     private readonly LoadOptions _options;
-    private readonly string _source;
-    private readonly long _frames;
+    private readonly BatchSource _batches;
     private readonly LoadCounters _counters;
-    private readonly Dictionary<ulong, (FrameBatch Batch, long SentTicks)> _inFlight = [];
-    private readonly Channel<FrameBatch> _free;
+    private readonly Dictionary<ulong, long> _sentAt = [];
+    private readonly SemaphoreSlim _window;
 
     public StreamWorker(LoadOptions options, int index, long frames, LoadCounters counters)
     {
         _options = options;
-        _source = $"{options.SourcePrefix}/{index}";
-        _frames = frames;
+        _batches = new BatchSource(options, $"{options.SourcePrefix}/{index}", frames, options.Prepare);
         _counters = counters;
-        _free = Channel.CreateBounded<FrameBatch>(options.InFlight);
-        for (var i = 0; i < options.InFlight; i++)
-        {
-            _free.Writer.TryWrite(BatchFactory.Create(options, _source));
-        }
+        _window = new SemaphoreSlim(options.InFlight, options.InFlight);
     }
 
     /// <summary>Ack latencies of this stream, in microseconds.</summary>
     public LongHistogram Latency { get; } = new(1, 60_000_000, 3);
 
-    public async Task RunAsync(IngestService.IngestServiceClient client, CancellationToken stop)
+    public async Task RunAsync(CallInvoker invoker, CancellationToken stop)
     {
-        using var call = client.Stream(cancellationToken: CancellationToken.None);
+        using var call = invoker.AsyncDuplexStreamingCall(RawIngestMethod.Stream, null, default);
         var reader = ReadAcksAsync(call.ResponseStream);
         var perStreamRate = _options.Rate / _options.Streams;
         var started = Stopwatch.GetTimestamp();
-        long sequence = 1;
-        ulong batchId = 0;
-        while (sequence <= _frames && !stop.IsCancellationRequested)
+        long sent = 0;
+        while (!stop.IsCancellationRequested && _batches.TryNext(out var bytes, out var batchId, out var frames))
         {
-            FrameBatch batch;
             try
             {
-                batch = await _free.Reader.ReadAsync(stop);
+                await _window.WaitAsync(stop);
+                if (perStreamRate > 0)
+                {
+                    await PaceAsync(started, sent, perStreamRate, stop);
+                }
             }
             catch (OperationCanceledException)
             {
                 break;
             }
-            var count = (int)Math.Min(_options.BatchSize, _frames - sequence + 1);
-            BatchFactory.Refresh(batch, ++batchId, sequence, count, _options.StartNs);
-            if (perStreamRate > 0)
+            lock (_sentAt)
             {
-                await PaceAsync(started, sequence - 1, perStreamRate, stop);
+                _sentAt[batchId] = Stopwatch.GetTimestamp();
             }
-            lock (_inFlight)
-            {
-                _inFlight[batchId] = (batch, Stopwatch.GetTimestamp());
-            }
-            await call.RequestStream.WriteAsync(batch, CancellationToken.None);
-            _counters.AddSent(count);
-            sequence += count;
+            await call.RequestStream.WriteAsync(bytes, CancellationToken.None);
+            _counters.AddSent(frames);
+            sent += frames;
         }
         await call.RequestStream.CompleteAsync();
         await reader;
@@ -73,14 +62,14 @@ internal sealed class StreamWorker
     {
         await foreach (var ack in acks.ReadAllAsync())
         {
-            (FrameBatch Batch, long SentTicks) entry;
-            lock (_inFlight)
+            long sentAt;
+            lock (_sentAt)
             {
-                _inFlight.Remove(ack.BatchId, out entry);
+                _sentAt.Remove(ack.BatchId, out sentAt);
             }
-            Latency.RecordValue(Math.Max(1, (long)Stopwatch.GetElapsedTime(entry.SentTicks).TotalMicroseconds));
+            Latency.RecordValue(Math.Max(1, (long)Stopwatch.GetElapsedTime(sentAt).TotalMicroseconds));
             _counters.AddAck(ack);
-            _free.Writer.TryWrite(entry.Batch);
+            _window.Release();
         }
     }
 
@@ -89,13 +78,7 @@ internal sealed class StreamWorker
         var due = TimeSpan.FromSeconds(framesSoFar / rate) - Stopwatch.GetElapsedTime(started);
         if (due > TimeSpan.FromMilliseconds(1))
         {
-            try
-            {
-                await Task.Delay(due, stop);
-            }
-            catch (OperationCanceledException)
-            {
-            }
+            await Task.Delay(due, stop);
         }
     }
 }

@@ -3,6 +3,8 @@
 #   1. InfluxDB's own write API: the same points, pre-encoded, POSTed to /write by 1, 2 and 4 writers (best kept);
 #   2. end to end: LoadGen -> gRPC -> ingest server -> InfluxDB, acks after InfluxDB's 204;
 #   3. the server's ceiling: the same load into the server with the null sink (encode, then discard).
+# Both client sides encode before the clock starts (direct: line protocol; gRPC: serialized batches), so the
+# client spends its share of the two cores on the wire only.
 # Prints a table with the ratios of DESIGN.md's targets and the server's CPU seconds per million frames,
 # and writes the raw JSON lines to out/bench/results.jsonl.
 #
@@ -57,7 +59,7 @@ run_server() { # $1 = name, $2... = server settings
     --frames 200000 --streams "$STREAMS" --measurement warmup --source warmup >/dev/null 2>&1
   local before; before=$(cpu_ticks $pid)
   echo "== $name: $STREAMS streams x 16 batches of 500 in flight"
-  local line; line=$(loadgen --url "http://127.0.0.1:$SPORT" --streams "$STREAMS" 2>/dev/null)
+  local line; line=$(loadgen --url "http://127.0.0.1:$SPORT" --streams "$STREAMS" --prepare 2>/dev/null)
   local ticks=$(( $(cpu_ticks $pid) - before ))
   kill $pid; wait $pid 2>/dev/null || true
   echo "$line" > "$work/$name.json"
