@@ -118,7 +118,7 @@ public sealed class InfluxSink : ILineSink, IAsyncDisposable
     {
         var pending = _queue.PendingLines;
         await _stop.CancelAsync().ConfigureAwait(false);
-        _queue.FailAll(new OperationCanceledException("The InfluxDB sink stopped before InfluxDB accepted these lines."));
+        _queue.FailAll(StoppedBeforeWritten());
         await Task.WhenAll(writers).ConfigureAwait(false);
         if (pending > 0)
         {
@@ -160,9 +160,9 @@ public sealed class InfluxSink : ILineSink, IAsyncDisposable
         {
             await _writer.WriteAsync(request, ct).ConfigureAwait(false);
         }
-        catch (OperationCanceledException error) when (ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            request.Fail(error);
+            request.Fail(StoppedBeforeWritten());
         }
         catch (Exception error)
         {
@@ -175,4 +175,7 @@ public sealed class InfluxSink : ILineSink, IAsyncDisposable
             _queue.Release(request);
         }
     }
+
+    private static SinkClosedException StoppedBeforeWritten() =>
+        new("The InfluxDB sink stopped before InfluxDB accepted these lines.");
 }

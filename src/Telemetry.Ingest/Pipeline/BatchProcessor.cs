@@ -28,7 +28,7 @@ public sealed class BatchProcessor
     /// <summary>
     /// Validates and encodes <paramref name="batch"/> and waits until the sink has room for it (backpressure).
     /// The returned task completes with the ack once every valid frame has been written; it faults when the sink
-    /// stopped before writing them, in which case nothing of the batch may be considered acknowledged.
+    /// stopped before writing them (<see cref="SinkClosedException"/>), in which case nothing of the batch is acknowledged.
     /// </summary>
     public async ValueTask<Task<BatchAck>> SubmitAsync(FrameBatch batch, CancellationToken cancellationToken)
     {

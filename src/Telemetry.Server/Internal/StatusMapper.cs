@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Telemetry.Ingest.Pipeline;
 
 namespace Telemetry.Server.Internal;
 
@@ -12,7 +13,7 @@ internal static class StatusMapper
         {
             return new RpcException(new Status(StatusCode.Cancelled, "the call was cancelled by the client"));
         }
-        if (error is OperationCanceledException or ObjectDisposedException or InvalidOperationException)
+        if (error is SinkClosedException or OperationCanceledException)
         {
             return new RpcException(new Status(StatusCode.Unavailable,
                 $"{which} not written: the server is shutting down or its sink stopped; resend them"));

@@ -43,7 +43,7 @@ public sealed class InfluxSinkBackpressureTests
         await Eventually.HoldsAsync(() => sink.Stats.PausedReason is not null, "writing paused");
 
         var drain = sink.DrainAsync(SinkBuilder.Deadline());
-        await Assert.ThrowsAsync<InvalidOperationException>(() => sink.EnqueueAsync(TestLines.Batch("m v=1 1"), default).AsTask());
+        await Assert.ThrowsAsync<SinkClosedException>(() => sink.EnqueueAsync(TestLines.Batch("m v=1 1"), default).AsTask());
         Assert.False(waiting.IsCompleted);
         Volatile.Write(ref authorized, true);
 

@@ -116,9 +116,9 @@ public sealed class InfluxSinkPauseTests(InfluxFixture influx)
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => drain);
         foreach (var batch in batches)
         {
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => batch.Written);
+            await Assert.ThrowsAsync<SinkClosedException>(() => batch.Written);
         }
         Assert.Equal((0L, 0L), (sink.Stats.WrittenLines, sink.Stats.DroppedLines));
-        await Assert.ThrowsAsync<InvalidOperationException>(() => sink.EnqueueAsync(TestLines.Batch("m v=1 1"), default).AsTask());
+        await Assert.ThrowsAsync<SinkClosedException>(() => sink.EnqueueAsync(TestLines.Batch("m v=1 1"), default).AsTask());
     }
 }

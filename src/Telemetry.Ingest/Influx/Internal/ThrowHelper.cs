@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Telemetry.Ingest.Pipeline;
 
 namespace Telemetry.Ingest.Influx.Internal;
 
@@ -10,6 +11,6 @@ internal static class ThrowHelper
         throw new InvalidOperationException($"A LineBatch holds fewer '\\n'-terminated lines than its LineCount ({lineCount}).");
 
     /// <summary>The error of a batch offered after draining started (completed into a task, not thrown).</summary>
-    public static InvalidOperationException NotAccepting() =>
+    public static SinkClosedException NotAccepting() =>
         new("The InfluxDB sink is draining or disposed and accepts no more batches.");
 }
