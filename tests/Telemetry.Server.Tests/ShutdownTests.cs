@@ -13,6 +13,7 @@ public sealed class ShutdownTests(InfluxFixture influx)
         // Nothing is flushed by size or age during the test: only the graceful shutdown writes it.
         ["Influx:BatchLines"] = "1000000",
         ["Influx:FlushInterval"] = "01:00:00",
+        ["Influx:FlushWhenIdle"] = "false",
     };
 
     [Fact]

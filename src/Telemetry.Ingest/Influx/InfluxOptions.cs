@@ -46,6 +46,13 @@ public sealed class InfluxOptions
     /// <summary>A partial request is sent this long after its first line arrived. Default 1 s.</summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Send a partial request at once when every writer is idle (group commit): light load is acknowledged in about
+    /// one InfluxDB round trip instead of waiting for <see cref="FlushInterval"/>, while under load (some writer
+    /// busy) requests keep filling up to <see cref="BatchLines"/>. Default true.
+    /// </summary>
+    public bool FlushWhenIdle { get; set; } = true;
+
     /// <summary>Concurrent write requests. Default 2.</summary>
     public int Writers { get; set; } = 2;
 

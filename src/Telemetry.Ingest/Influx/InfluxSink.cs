@@ -40,7 +40,7 @@ public sealed class InfluxSink : ILineSink, IAsyncDisposable
         _logger = logger;
         _endpoint = new InfluxEndpoint(_options);
         _transport = new InfluxTransport(http, _endpoint, _options, time);
-        _queue = new WriteQueue(_options.BatchLines, _options.FlushInterval, _options.MaxPendingBytes, time);
+        _queue = new WriteQueue(_options.BatchLines, _options.FlushInterval, _options.FlushWhenIdle, _options.Writers, _options.MaxPendingBytes, time);
         _deadLetters = new DeadLetterWriter(_options.DeadLetterPath, _endpoint.Target, time, logger);
         _writer = new RequestWriter(_transport, _endpoint, _options, _gate, _deadLetters, _counters, time, logger);
     }
@@ -140,13 +140,16 @@ public sealed class InfluxSink : ILineSink, IAsyncDisposable
         var ready = _queue.Ready;
         try
         {
-            while (await ready.WaitToReadAsync(ct).ConfigureAwait(false))
+            do
             {
                 while (ready.TryRead(out var request))
                 {
                     await WriteAsync(request, ct).ConfigureAwait(false);
                 }
+                // Nothing sealed is waiting: this writer may take the open request now (group commit).
+                _queue.WriterIdle();
             }
+            while (await ready.WaitToReadAsync(ct).ConfigureAwait(false));
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {

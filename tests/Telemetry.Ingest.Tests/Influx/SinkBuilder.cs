@@ -6,7 +6,7 @@ using Telemetry.Ingest.Pipeline;
 
 namespace Telemetry.Ingest.Tests.Influx;
 
-/// <summary>Creates sinks for tests: one writer, small delays, flushes only on drain unless told otherwise.</summary>
+/// <summary>Creates sinks for tests: one writer, small delays, flushes only on drain (no idle or age flush) unless told otherwise.</summary>
 internal static class SinkBuilder
 {
     public static readonly HttpClient Http = new();
@@ -19,6 +19,7 @@ internal static class SinkBuilder
             Url = url,
             Writers = 1,
             FlushInterval = TimeSpan.FromHours(1),
+            FlushWhenIdle = false,
             RetryInitialDelay = TimeSpan.FromMilliseconds(1),
             RetryMaxDelay = TimeSpan.FromMilliseconds(50),
             AuthRetryInterval = TimeSpan.FromMilliseconds(50),

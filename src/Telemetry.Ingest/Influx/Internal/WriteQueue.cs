@@ -16,16 +16,25 @@ internal sealed class WriteQueue : IDisposable
     private readonly ITimer _ageTimer;
     private readonly int _batchLines;
     private readonly TimeSpan _flushInterval;
+    private readonly bool _flushWhenIdle;
+    private readonly int _writers;
     private readonly long _maxBytes;
     private WriteRequest? _open;
     private long _pendingBytes;
     private long _pendingLines;
     private bool _closing;
 
-    public WriteQueue(int batchLines, TimeSpan flushInterval, long maxBytes, TimeProvider time)
+    // Writers waiting with no sealed request for them; each seal hands its request to one of them. An open request
+    // is sealed early only when every writer is idle: light load then goes out in one round trip, while under load
+    // (some writer busy) requests keep filling towards the line count, which InfluxDB ingests more cheaply.
+    private int _idleWriters;
+
+    public WriteQueue(int batchLines, TimeSpan flushInterval, bool flushWhenIdle, int writers, long maxBytes, TimeProvider time)
     {
+        _writers = writers;
         _batchLines = batchLines;
         _flushInterval = flushInterval;
+        _flushWhenIdle = flushWhenIdle;
         _maxBytes = maxBytes;
         _time = time;
         _ageTimer = time.CreateTimer(static state => ((WriteQueue)state!).OnAgeTimer(), this,
@@ -67,6 +76,25 @@ internal sealed class WriteQueue : IDisposable
             }, waiter);
         }
         return new ValueTask(waiter.Task);
+    }
+
+    /// <summary>
+    /// A writer found no sealed request and is about to wait: with idle flushing, the open request is sealed for it.
+    /// </summary>
+    public void WriterIdle()
+    {
+        lock (_lock)
+        {
+            if (_ready.Reader.Count > 0)
+            {
+                return;
+            }
+            _idleWriters++;
+            if (AllWritersIdleLocked() && _open is not null)
+            {
+                SealLocked();
+            }
+        }
     }
 
     /// <summary>Gives back the room of a finished request and admits waiting batches.</summary>
@@ -116,6 +144,8 @@ internal sealed class WriteQueue : IDisposable
 
     public void Dispose() => _ageTimer.Dispose();
 
+    private bool AllWritersIdleLocked() => _flushWhenIdle && _idleWriters >= _writers;
+
     private bool Fits(LineBatch batch) => _pendingBytes == 0 || _pendingBytes + batch.Lines.Length <= _maxBytes;
 
     private void AdmitLocked(LineBatch batch)
@@ -132,7 +162,7 @@ internal sealed class WriteQueue : IDisposable
             _ageTimer.Change(_flushInterval, Timeout.InfiniteTimeSpan);
         }
         _open.Add(batch);
-        if (_open.LineCount >= _batchLines)
+        if (_open.LineCount >= _batchLines || AllWritersIdleLocked())
         {
             SealLocked();
         }
@@ -144,6 +174,10 @@ internal sealed class WriteQueue : IDisposable
         {
             _ready.Writer.TryWrite(_open);
             _open = null;
+            if (_idleWriters > 0)
+            {
+                _idleWriters--;
+            }
         }
     }
 
