@@ -30,6 +30,13 @@ public sealed class IngestOptions
     [Range(1, 4096)]
     public int MaxBatchesInFlightPerStream { get; set; } = 64;
 
+    /// <summary>
+    /// The health check reports NOT_SERVING once InfluxDB writes have failed (network, timeouts, 5xx, 429) for this
+    /// many seconds without an answer in between; before that it reports degraded (still SERVING). Default 10.
+    /// </summary>
+    [Range(1, 3600)]
+    public int UnhealthyAfterFailingSeconds { get; set; } = 10;
+
     /// <summary>How long a graceful shutdown may take to flush everything in flight, in seconds. Default 60.</summary>
     [Range(1, 3600)]
     public int ShutdownTimeoutSeconds { get; set; } = 60;

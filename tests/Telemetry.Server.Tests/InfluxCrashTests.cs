@@ -1,8 +1,11 @@
 using Grpc.Core;
+using Grpc.Health.V1;
 using Microsoft.Extensions.DependencyInjection;
 using Telemetry.Contracts.V1;
 using Telemetry.Ingest.Influx;
 using Telemetry.Testing;
+
+using static Grpc.Health.V1.HealthCheckResponse.Types;
 
 namespace Telemetry.Server.Tests;
 
@@ -20,7 +23,9 @@ public sealed class InfluxCrashTests
         {
             ["Influx:RetryMaxDelay"] = "00:00:00.500",
             ["Influx:RequestTimeout"] = "00:00:05",
+            ["Ingest:UnhealthyAfterFailingSeconds"] = "1",
         });
+        var health = new Health.HealthClient(server.Channel);
         var sink = server.Services.GetRequiredService<InfluxSink>();
         using var call = server.Client.Stream();
         var acks = new List<BatchAck>();
@@ -45,6 +50,7 @@ public sealed class InfluxCrashTests
             if (b == Batches / 2)
             {
                 await WaitForRetryAsync(sink);
+                await HealthWaiter.WaitForAsync(health, ServingStatus.NotServing);
                 await influx.RestartAsync();
             }
             await call.RequestStream.WriteAsync(Frames.Batch((ulong)b + 1, "crash", (ulong)(b * FramesPerBatch) + 1, FramesPerBatch));
@@ -55,6 +61,7 @@ public sealed class InfluxCrashTests
         Assert.Equal(Enumerable.Range(1, Batches).Select(i => (ulong)i), acks.Select(a => a.BatchId).Order());
         Assert.All(acks, a => Assert.Equal((uint)FramesPerBatch, a.WrittenCount));
         Assert.Equal(Batches * FramesPerBatch, await CountAsync(influx.BaseAddress));
+        await HealthWaiter.WaitForAsync(health, ServingStatus.Serving);
     }
 
     private static async Task WaitForAcksAsync(List<BatchAck> acks, int count)

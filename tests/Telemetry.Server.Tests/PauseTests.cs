@@ -19,7 +19,7 @@ public sealed class PauseTests(InfluxFixture influx)
         var health = new Health.HealthClient(server.Channel);
 
         var write = server.Client.WriteAsync(Frames.Batch(1, "s", 1, 300)).ResponseAsync;
-        await WaitForStatusAsync(health, ServingStatus.NotServing);
+        await HealthWaiter.WaitForAsync(health, ServingStatus.NotServing);
         Assert.False(write.IsCompleted);
 
         await influx.CreateDatabaseAsync(db);
@@ -28,17 +28,6 @@ public sealed class PauseTests(InfluxFixture influx)
         Assert.Equal(300u, ack.WrittenCount);
         Assert.Empty(ack.Rejections);
         Assert.Equal(300, await influx.CountAsync(db, "descent", "altitude_m"));
-        await WaitForStatusAsync(health, ServingStatus.Serving);
-    }
-
-    private static async Task WaitForStatusAsync(Health.HealthClient health, ServingStatus expected)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        ServingStatus status;
-        while ((status = (await health.CheckAsync(new HealthCheckRequest())).Status) != expected)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"health stayed {status}, expected {expected}");
-            await Task.Delay(20);
-        }
+        await HealthWaiter.WaitForAsync(health, ServingStatus.Serving);
     }
 }

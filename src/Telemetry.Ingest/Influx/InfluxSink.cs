@@ -18,6 +18,7 @@ public sealed class InfluxSink : ILineSink, IAsyncDisposable
     private readonly InfluxTransport _transport;
     private readonly WriteQueue _queue;
     private readonly PauseGate _gate = new();
+    private readonly TimeProvider _time;
     private readonly SinkCounters _counters = new();
     private readonly DeadLetterWriter _deadLetters;
     private readonly RequestWriter _writer;
@@ -37,6 +38,7 @@ public sealed class InfluxSink : ILineSink, IAsyncDisposable
         _options = options.Value;
         InfluxOptionsValidator.ThrowIfInvalid(_options);
         time ??= TimeProvider.System;
+        _time = time;
         _logger = logger;
         _endpoint = new InfluxEndpoint(_options);
         _transport = new InfluxTransport(http, _endpoint, _options, time);
@@ -46,8 +48,16 @@ public sealed class InfluxSink : ILineSink, IAsyncDisposable
     }
 
     /// <summary>Current counters (a snapshot).</summary>
-    public InfluxSinkStats Stats => new(_queue.PendingLines, _queue.PendingBytes, _counters.Written, _counters.Dropped,
-        _transport.Requests, _counters.Retries, _gate.Reason);
+    public InfluxSinkStats Stats
+    {
+        get
+        {
+            var failingSince = _counters.FailingSince;
+            return new(_queue.PendingLines, _queue.PendingBytes, _counters.Written, _counters.Dropped,
+                _transport.Requests, _counters.Retries, _gate.Reason,
+                failingSince == 0 ? null : _time.GetElapsedTime(failingSince), _counters.LastFailure);
+        }
+    }
 
     /// <summary>
     /// Creates the database when configured (V1; a failure is logged, not thrown: a 404 retries it later) and

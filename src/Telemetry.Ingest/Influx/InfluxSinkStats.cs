@@ -8,6 +8,8 @@ namespace Telemetry.Ingest.Influx;
 /// <param name="Requests">Write requests sent, retries and probes included.</param>
 /// <param name="Retries">Requests repeated after a transient failure (429, 5xx, timeout, network).</param>
 /// <param name="PausedReason">Why writing is paused (401, 403 or 404), or null while writing.</param>
+/// <param name="FailingFor">How long writes have been failing transiently (429, 5xx, timeouts, network) without any answer from InfluxDB in between; null while it answers.</param>
+/// <param name="LastFailure">The latest of those failures, or null.</param>
 public readonly record struct InfluxSinkStats(
     long PendingLines,
     long PendingBytes,
@@ -15,4 +17,6 @@ public readonly record struct InfluxSinkStats(
     long DroppedLines,
     long Requests,
     long Retries,
-    string? PausedReason);
+    string? PausedReason,
+    TimeSpan? FailingFor,
+    string? LastFailure);

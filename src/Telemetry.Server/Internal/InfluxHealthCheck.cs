@@ -1,14 +1,23 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using Telemetry.Ingest.Influx;
 
 namespace Telemetry.Server.Internal;
 
-/// <summary>Unhealthy while the sink has paused writing (credentials or database missing): acks have stopped.</summary>
+/// <summary>
+/// Unhealthy while acks have stopped: the sink paused writing (credentials, database missing) or InfluxDB has not
+/// answered for <see cref="IngestOptions.UnhealthyAfterFailingSeconds"/>; degraded while its writes fail for less.
+/// </summary>
 internal sealed class InfluxHealthCheck : IHealthCheck
 {
     private readonly InfluxSink _sink;
+    private readonly TimeSpan _unhealthyAfter;
 
-    public InfluxHealthCheck(InfluxSink sink) => _sink = sink;
+    public InfluxHealthCheck(InfluxSink sink, IOptions<IngestOptions> options)
+    {
+        _sink = sink;
+        _unhealthyAfter = TimeSpan.FromSeconds(options.Value.UnhealthyAfterFailingSeconds);
+    }
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -18,9 +27,17 @@ internal sealed class InfluxHealthCheck : IHealthCheck
             ["pending_lines"] = stats.PendingLines,
             ["written_lines"] = stats.WrittenLines,
             ["dropped_lines"] = stats.DroppedLines,
+            ["retries"] = stats.Retries,
         };
-        return Task.FromResult(stats.PausedReason is { } reason
-            ? HealthCheckResult.Unhealthy($"writing to InfluxDB is paused: {reason}", data: data)
-            : HealthCheckResult.Healthy("writing to InfluxDB", data));
+        var result = (stats.PausedReason, stats.FailingFor) switch
+        {
+            ({ } reason, _) => HealthCheckResult.Unhealthy($"writing to InfluxDB is paused: {reason}", data: data),
+            (_, { } failing) when failing >= _unhealthyAfter => HealthCheckResult.Unhealthy(
+                $"InfluxDB writes have failed for {failing.TotalSeconds:0} s: {stats.LastFailure}", data: data),
+            (_, { } failing) => HealthCheckResult.Degraded(
+                $"InfluxDB writes failing for {failing.TotalSeconds:0.0} s, retrying: {stats.LastFailure}", data: data),
+            _ => HealthCheckResult.Healthy("writing to InfluxDB", data),
+        };
+        return Task.FromResult(result);
     }
 }

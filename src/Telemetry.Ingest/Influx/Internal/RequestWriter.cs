@@ -88,13 +88,17 @@ internal sealed class RequestWriter(
                 gate.Resume();
                 Log.WritingResumed(logger, endpoint.Target, time.GetElapsedTime(pausedAt));
             }
+            if (response.Outcome != InfluxOutcome.Transient)
+            {
+                counters.MarkAnswered();
+            }
             switch (response.Outcome)
             {
                 case InfluxOutcome.Written:
                     return;
                 case InfluxOutcome.Transient:
                     attempt++;
-                    counters.AddRetry();
+                    counters.AddRetry(time.GetTimestamp(), $"HTTP {response.StatusCode}: {response.Message}");
                     var delay = _backoff.Delay(attempt, response.RetryAfter);
                     Log.RetryingWrite(logger, Segment.CountLines(slice.Span), response.StatusCode, response.Message, attempt, delay);
                     await Task.Delay(delay, time, ct).ConfigureAwait(false);

@@ -6,6 +6,8 @@ internal sealed class SinkCounters
     private long _written;
     private long _dropped;
     private long _retries;
+    private long _failingSince;
+    private string? _lastFailure;
 
     public long Written => Volatile.Read(ref _written);
 
@@ -19,5 +21,27 @@ internal sealed class SinkCounters
         Interlocked.Add(ref _dropped, request.DroppedCount);
     }
 
-    public void AddRetry() => Interlocked.Increment(ref _retries);
+    /// <summary>Timestamp (<see cref="TimeProvider.GetTimestamp"/>) of the first failure of the current run of transient failures; 0 while InfluxDB answers.</summary>
+    public long FailingSince => Volatile.Read(ref _failingSince);
+
+    /// <summary>The latest transient failure, while failing.</summary>
+    public string? LastFailure => Volatile.Read(ref _lastFailure);
+
+    /// <summary>A write failed transiently (429, 5xx, timeout, network) at <paramref name="timestamp"/>.</summary>
+    public void AddRetry(long timestamp, string failure)
+    {
+        Interlocked.Increment(ref _retries);
+        Volatile.Write(ref _lastFailure, failure);
+        Interlocked.CompareExchange(ref _failingSince, timestamp, 0);
+    }
+
+    /// <summary>InfluxDB answered a write (whatever it said): it is reachable again.</summary>
+    public void MarkAnswered()
+    {
+        if (Volatile.Read(ref _failingSince) != 0)
+        {
+            Volatile.Write(ref _failingSince, 0);
+            Volatile.Write(ref _lastFailure, null);
+        }
+    }
 }
