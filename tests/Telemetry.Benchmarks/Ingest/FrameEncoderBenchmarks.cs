@@ -14,8 +14,6 @@ namespace Telemetry.Benchmarks.Ingest;
 public class FrameEncoderBenchmarks
 {
     private const int BatchSize = 1_000;
-    private static readonly string[] Modes = ["braking", "approach", "vertical", "terminal"];
-
     private readonly FrameEncoder _encoder = new(new FrameEncoderOptions());
     private readonly ArrayBufferWriter<byte> _output = new(1 << 20);
     private readonly StringBuilder _line = new(512);
@@ -25,30 +23,7 @@ public class FrameEncoderBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var random = new Random(7);
-        _frames = new Frame[BatchSize];
-        for (int i = 0; i < BatchSize; i++)
-        {
-            _frames[i] = new Frame
-            {
-                Source = "resilience/gnc",
-                Sequence = (ulong)i,
-                TimestampNs = 1_745_000_000_000_000_000 + (i * 10_000_000L),
-                Measurement = "descent",
-                Tags = { new Tag { Key = "phase", Value = "braking" }, new Tag { Key = "sensor", Value = "lrf" } },
-                Fields =
-                {
-                    new Field { Key = "altitude_m", DoubleValue = 20_000 * random.NextDouble() },
-                    new Field { Key = "vertical_speed_mps", DoubleValue = -200 * random.NextDouble() },
-                    new Field { Key = "horizontal_speed_mps", DoubleValue = 1_700 * random.NextDouble() },
-                    new Field { Key = "mass_kg", DoubleValue = 1_000 + (340 * random.NextDouble()) },
-                    new Field { Key = "throttle", DoubleValue = Math.Round(random.NextDouble(), 3) },
-                    new Field { Key = "lrf_rejections", IntValue = random.Next(0, 20) },
-                    new Field { Key = "lrf_valid", BoolValue = random.Next(2) == 0 },
-                    new Field { Key = "mode", StringValue = Modes[i % Modes.Length] },
-                },
-            };
-        }
+        _frames = BenchmarkFrames.Create(BatchSize);
 
         // A rejected frame would make the benchmark measure the wrong path.
         if (EncodeBatch() < BatchSize * 200)
