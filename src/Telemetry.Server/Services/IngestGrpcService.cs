@@ -79,9 +79,14 @@ internal sealed class IngestGrpcService : IngestService.IngestServiceBase
         {
             stoppedForShutdown = true;
         }
-        catch (Exception e) when (e is not RpcException)
+        catch (Exception e)
         {
+            // The call is failing (the client left, or sent something gRPC refused): stop its ack writer too.
             await session.AbandonAsync().ConfigureAwait(false);
+            if (e is RpcException)
+            {
+                throw;
+            }
             throw StatusMapper.ToRpcException(e, context, batchId: null);
         }
 
