@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Grpc.Core;
 using Grpc.Health.V1;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,15 +29,12 @@ public sealed class InfluxCrashTests
         var health = new Health.HealthClient(server.Channel);
         var sink = server.Services.GetRequiredService<InfluxSink>();
         using var call = server.Client.Stream();
-        var acks = new List<BatchAck>();
+        var acks = new ConcurrentQueue<BatchAck>();
         var reader = Task.Run(async () =>
         {
             await foreach (var ack in call.ResponseStream.ReadAllAsync())
             {
-                lock (acks)
-                {
-                    acks.Add(ack);
-                }
+                acks.Enqueue(ack);
             }
         });
 
@@ -44,12 +42,13 @@ public sealed class InfluxCrashTests
         {
             if (b == Batches / 4)
             {
-                await WaitForAcksAsync(acks, b);
+                var acked = b;
+                await Eventually.HoldsAsync(() => acks.Count >= acked, $"{acked} acks before the crash");
                 await influx.KillAsync();
             }
             if (b == Batches / 2)
             {
-                await WaitForRetryAsync(sink);
+                await Eventually.HoldsAsync(() => sink.Stats.Retries > 0, "a write failed while InfluxDB was down");
                 await HealthWaiter.WaitForAsync(health, ServingStatus.NotServing);
                 await influx.RestartAsync();
             }
@@ -60,42 +59,8 @@ public sealed class InfluxCrashTests
 
         Assert.Equal(Enumerable.Range(1, Batches).Select(i => (ulong)i), acks.Select(a => a.BatchId).Order());
         Assert.All(acks, a => Assert.Equal((uint)FramesPerBatch, a.WrittenCount));
-        Assert.Equal(Batches * FramesPerBatch, await CountAsync(influx.BaseAddress));
+        using var client = new InfluxClient(influx.BaseAddress);
+        Assert.Equal(Batches * FramesPerBatch, await client.CountAsync("crash", "descent", "step"));
         await HealthWaiter.WaitForAsync(health, ServingStatus.Serving);
-    }
-
-    private static async Task WaitForAcksAsync(List<BatchAck> acks, int count)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            lock (acks)
-            {
-                if (acks.Count >= count)
-                {
-                    return;
-                }
-            }
-            Assert.True(DateTime.UtcNow < deadline, $"fewer than {count} acks before the crash");
-            await Task.Delay(10);
-        }
-    }
-
-    private static async Task WaitForRetryAsync(InfluxSink sink)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (sink.Stats.Retries == 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "no write failed while InfluxDB was down");
-            await Task.Delay(10);
-        }
-    }
-
-    private static async Task<long> CountAsync(Uri influx)
-    {
-        using var http = new HttpClient { BaseAddress = influx };
-        var body = await http.GetStringAsync("query?db=crash&q=" + Uri.EscapeDataString("SELECT COUNT(step) FROM descent"));
-        var rows = InfluxRow.Parse(body, "count");
-        return rows.Count == 0 ? 0 : rows[0].Values["count"].GetInt64();
     }
 }

@@ -64,14 +64,9 @@ public sealed class ShutdownTests(InfluxFixture influx)
         Assert.Equal(150, await influx.CountAsync(db, "descent", "altitude_m"));
     }
 
-    private static async Task WaitForPendingLinesAsync(TestServer server, long lines)
+    private static Task WaitForPendingLinesAsync(TestServer server, long lines)
     {
         var sink = server.Services.GetRequiredService<InfluxSink>();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (sink.Stats.PendingLines < lines)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"the sink holds {sink.Stats.PendingLines} lines, expected {lines}");
-            await Task.Delay(10);
-        }
+        return Eventually.HoldsAsync(() => sink.Stats.PendingLines >= lines, $"the sink holds {lines} lines");
     }
 }

@@ -68,7 +68,7 @@ internal static class DirectInfluxRunner
         {
             var source = $"{options.SourcePrefix}/{s}";
             var batch = BatchFactory.Create(options, source);
-            var share = options.Frames / options.Streams + (s < options.Frames % options.Streams ? 1 : 0);
+            var share = LoadRunner.Share(options.Frames, options.Streams, s);
             for (long sequence = 1; sequence <= share; sequence += options.BatchSize)
             {
                 var count = (int)Math.Min(options.BatchSize, share - sequence + 1);

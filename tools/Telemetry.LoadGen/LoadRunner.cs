@@ -51,6 +51,7 @@ internal static class LoadRunner
         return new LoadResult(counters.Sent, counters.Written, counters.Rejected, counters.Refused, elapsed, latency);
     }
 
-    private static long Share(long total, int parts, int index) =>
+    /// <summary>Frames of stream <paramref name="index"/> when <paramref name="total"/> are spread over <paramref name="parts"/> streams.</summary>
+    public static long Share(long total, int parts, int index) =>
         total / parts + (index < total % parts ? 1 : 0);
 }

@@ -6,15 +6,9 @@ namespace Telemetry.Ingest.Pipeline;
 /// </summary>
 public sealed class NullLineSink : ILineSink
 {
-    private long _lines;
-
-    /// <summary>Lines accepted (and discarded) so far.</summary>
-    public long Lines => Interlocked.Read(ref _lines);
-
     /// <inheritdoc />
     public ValueTask EnqueueAsync(LineBatch batch, CancellationToken cancellationToken)
     {
-        Interlocked.Add(ref _lines, batch.LineCount);
         batch.SetWritten([]);
         return ValueTask.CompletedTask;
     }

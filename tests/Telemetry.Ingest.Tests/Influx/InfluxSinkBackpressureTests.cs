@@ -1,4 +1,5 @@
 using Telemetry.Ingest.Pipeline;
+using Telemetry.Testing;
 
 namespace Telemetry.Ingest.Tests.Influx;
 

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Telemetry.Ingest.Influx;
 using Telemetry.Ingest.Pipeline;
+using Telemetry.Testing;
 
 namespace Telemetry.Ingest.Tests.Influx;
 

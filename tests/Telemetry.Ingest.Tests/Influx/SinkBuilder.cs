@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Telemetry.Ingest.Influx;
 using Telemetry.Ingest.Pipeline;
+using Telemetry.Testing;
 
 namespace Telemetry.Ingest.Tests.Influx;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Telemetry.Ingest.Pipeline;
+using Telemetry.Testing;
 
 namespace Telemetry.Ingest.Tests.Influx;
 
