@@ -11,6 +11,12 @@ public sealed class IngestOptions
     /// <summary>Where encoded frames go: <see cref="IngestSinkKind.Influx"/> (default) or <see cref="IngestSinkKind.Null"/> (discard; for measuring the server's own ceiling).</summary>
     public IngestSinkKind Sink { get; set; } = IngestSinkKind.Influx;
 
+    /// <summary>
+    /// When a batch is acknowledged: <see cref="AckAfter.Spool"/> (default: once fsynced to the local spool) or
+    /// <see cref="AckAfter.Database"/> (once InfluxDB answered 204, with its refusals in the ack).
+    /// </summary>
+    public AckAfter AckAfter { get; set; } = AckAfter.Spool;
+
     /// <summary>Largest number of frames in one batch; larger batches are refused whole with a reason. Default 100,000.</summary>
     [Range(1, 10_000_000)]
     public int MaxFramesPerBatch { get; set; } = 100_000;
@@ -50,4 +56,14 @@ public enum IngestSinkKind
 
     /// <summary>Discard every line after encoding: the server's own throughput ceiling. Data is lost.</summary>
     Null,
+}
+
+/// <summary>What an acknowledgement waits for.</summary>
+public enum AckAfter
+{
+    /// <summary>The batch's group-commit fsync to the write-ahead spool; InfluxDB's later refusals go to dead letters.</summary>
+    Spool,
+
+    /// <summary>InfluxDB's 204 for every line of the batch; InfluxDB's refusals are listed in the ack.</summary>
+    Database,
 }

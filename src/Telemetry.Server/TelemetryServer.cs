@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Telemetry.Ingest.Influx;
 using Telemetry.Ingest.LineProtocol;
 using Telemetry.Ingest.Pipeline;
+using Telemetry.Ingest.Spool;
 using Telemetry.Server.Internal;
 using Telemetry.Server.Services;
 
@@ -66,9 +67,17 @@ public static class TelemetryServer
             services.AddSingleton<ILineSink, NullLineSink>();
             return;
         }
-        services.AddInfluxSink(builder.Configuration.GetSection("Influx"));
-        services.AddSingleton<ILineSink>(sp => sp.GetRequiredService<InfluxSink>());
-        services.AddHostedService<SinkLifetimeService>();
+        services.AddInfluxSink(builder.Configuration.GetSection(InfluxOptions.SectionName));
         health.AddCheck<InfluxHealthCheck>("influx");
+        if (options.AckAfter == AckAfter.Database)
+        {
+            services.AddSingleton<ILineSink>(sp => sp.GetRequiredService<InfluxSink>());
+            services.AddHostedService<SinkLifetimeService>();
+            return;
+        }
+        services.AddSpool(builder.Configuration.GetSection(SpoolOptions.SectionName));
+        services.AddSingleton<ILineSink>(sp => sp.GetRequiredService<SpoolSink>());
+        services.AddHostedService<SpoolLifetimeService>();
+        health.AddCheck<SpoolHealthCheck>("spool");
     }
 }

@@ -13,11 +13,12 @@ public sealed class BackpressureTests(InfluxFixture influx, Xunit.Abstractions.I
     private const long MaxPendingBytes = 1024 * 1024;
 
     [Fact]
-    public async Task Stream_InfluxPausedAndSinkFull_ServerStopsReadingThenWritesEveryAcceptedFrame()
+    public async Task Stream_AckAfterDatabaseInfluxPausedAndSinkFull_ServerStopsReadingThenWritesEveryAcceptedFrame()
     {
         var db = InfluxFixture.NewDatabaseName("backpressure");
         await using var server = await TestServer.StartAsync(influx, db, new Dictionary<string, string?>
         {
+            ["Ingest:AckAfter"] = "Database",
             ["Influx:CreateDatabase"] = "false",
             ["Influx:AuthRetryInterval"] = "00:00:00.200",
             ["Influx:MaxPendingBytes"] = MaxPendingBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -17,11 +17,12 @@ public sealed class InfluxCrashTests
     private const int FramesPerBatch = 250;
 
     [Fact]
-    public async Task Stream_InfluxKilledAndRestartedMidStream_EveryAcknowledgedFrameStoredExactlyOnce()
+    public async Task Stream_AckAfterDatabaseInfluxKilledAndRestartedMidStream_EveryAcknowledgedFrameStoredExactlyOnce()
     {
         await using var influx = await InfluxProcess.StartAsync();
         await using var server = await TestServer.StartAsync(influx.BaseAddress, "crash", new Dictionary<string, string?>
         {
+            ["Ingest:AckAfter"] = "Database",
             ["Influx:RetryMaxDelay"] = "00:00:00.500",
             ["Influx:RequestTimeout"] = "00:00:05",
             ["Ingest:UnhealthyAfterFailingSeconds"] = "1",

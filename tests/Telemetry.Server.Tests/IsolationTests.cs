@@ -36,6 +36,7 @@ public sealed class IsolationTests(InfluxFixture influx)
         Assert.Contains("exceeds the maximum", error.Status.Detail, StringComparison.Ordinal);
         Assert.Equal(10, acks.Count);
         Assert.All(acks, a => Assert.Equal(100u, a.WrittenCount));
+        await server.WaitUntilForwardedAsync();
         var perSource = await influx.QueryAsync(db, "SELECT COUNT(altitude_m) FROM descent GROUP BY source");
         Assert.Equal([("good", 1000L)], perSource.Select(r => (r.Tags["source"], r.Values["count"].GetInt64())).ToArray());
     }

@@ -8,11 +8,12 @@ namespace Telemetry.Server.Tests;
 public sealed class PauseTests(InfluxFixture influx)
 {
     [Fact]
-    public async Task Write_DatabaseMissing_PausesUnhealthyThenWritesEverythingOnceCreated()
+    public async Task Write_AckAfterDatabaseDatabaseMissing_PausesUnhealthyThenWritesEverythingOnceCreated()
     {
         var db = InfluxFixture.NewDatabaseName("paused");
         await using var server = await TestServer.StartAsync(influx, db, new Dictionary<string, string?>
         {
+            ["Ingest:AckAfter"] = "Database",
             ["Influx:CreateDatabase"] = "false",
             ["Influx:AuthRetryInterval"] = "00:00:00.200",
         });

@@ -24,6 +24,7 @@ public sealed class PythonClientTests(InfluxFixture influx)
         using var summary = JsonDocument.Parse(stdout.Trim().Split('\n')[^1]);
         Assert.Equal(7, summary.RootElement.GetProperty("acks").GetInt32());
         Assert.Equal(910, summary.RootElement.GetProperty("written").GetInt32());
+        await server.WaitUntilForwardedAsync();
         Assert.Equal(910, await influx.CountAsync(db, "py_demo", "altitude_m"));
         var row = Assert.Single(await influx.QueryAsync(db, "SELECT * FROM py_demo WHERE \"sequence\" = 455"));
         Assert.Equal(1_700_000_000_000_000_000 + 455 * 10_000_000L, row.Values["time"].GetInt64());

@@ -26,6 +26,8 @@ public sealed class ScaleOutTests(InfluxFixture influx)
         var written = await Task.WhenAll(sends);
 
         Assert.Equal([1000L, 1000], written);
+        await first.WaitUntilForwardedAsync();
+        await second.WaitUntilForwardedAsync();
         var perSource = await influx.QueryAsync(db, "SELECT COUNT(altitude_m) FROM descent GROUP BY source");
         Assert.Equal(
             [("gateway/a", 1000L), ("gateway/b", 1000L)],

@@ -10,7 +10,8 @@ public sealed class ShutdownTests(InfluxFixture influx)
 {
     private static readonly Dictionary<string, string?> HoldEverything = new()
     {
-        // Nothing is flushed by size or age during the test: only the graceful shutdown writes it.
+        // Acks wait on InfluxDB, and nothing is flushed by size or age during the test: only the graceful shutdown writes it.
+        ["Ingest:AckAfter"] = "Database",
         ["Influx:BatchLines"] = "1000000",
         ["Influx:FlushInterval"] = "01:00:00",
         ["Influx:FlushWhenIdle"] = "false",

@@ -25,6 +25,8 @@ public sealed class StreamTests(InfluxFixture influx)
         Assert.All(acks, a => Assert.True(a.Accepted));
         Assert.All(acks, a => Assert.Equal(200u, a.WrittenCount));
         Assert.All(acks, a => Assert.Empty(a.Rejections));
+        Assert.All(acks, a => Assert.Equal(AckDurability.Spool, a.Durability));
+        await server.WaitUntilForwardedAsync();
         Assert.Equal(1000, await influx.CountAsync(db, "descent", "altitude_m"));
         var rows = await influx.QueryAsync(db, "SELECT * FROM descent");
         Assert.Equal(Enumerable.Range(1, 1000).Select(i => (long)i), rows.Select(r => r.Values["step"].GetInt64()));
@@ -58,6 +60,7 @@ public sealed class StreamTests(InfluxFixture influx)
         Assert.Contains("altitude_m", ack.Rejections[0].Reason, StringComparison.Ordinal);
         Assert.Contains("time", ack.Rejections[2].Reason, StringComparison.Ordinal);
         Assert.Contains("step", ack.Rejections[3].Reason, StringComparison.Ordinal);
+        await server.WaitUntilForwardedAsync();
         var steps = (await influx.QueryAsync(db, "SELECT step FROM descent"))
             .Select(r => r.Values["step"].GetInt64()).ToArray();
         Assert.Equal([1L, 3, 6], steps);
@@ -82,14 +85,15 @@ public sealed class StreamTests(InfluxFixture influx)
         Assert.Contains("Ingest:MaxFramesPerBatch", acks[0].Error, StringComparison.Ordinal);
         Assert.True(acks[1].Accepted);
         Assert.Equal(10u, acks[1].WrittenCount);
+        await server.WaitUntilForwardedAsync();
         Assert.Equal(10, await influx.CountAsync(db, "descent", "altitude_m"));
     }
 
     [Fact]
-    public async Task Write_FieldTypeConflict_AckNamesTheFrameWithInfluxReason()
+    public async Task Write_FieldTypeConflictAckAfterDatabase_AckNamesTheFrameWithInfluxReason()
     {
         var db = InfluxFixture.NewDatabaseName("conflict");
-        await using var server = await TestServer.StartAsync(influx, db);
+        await using var server = await TestServer.StartAsync(influx, db, new Dictionary<string, string?> { ["Ingest:AckAfter"] = "Database" });
         await server.Client.WriteAsync(Frames.Batch(1, "s", 1, 1));
         var batch = Frames.Batch(2, "s", 10, 5);
         batch.Frames[2].Fields[1] = new Field { Key = "step", StringValue = "twelve" };
@@ -97,6 +101,7 @@ public sealed class StreamTests(InfluxFixture influx)
         var ack = await server.Client.WriteAsync(batch);
 
         Assert.True(ack.Accepted);
+        Assert.Equal(AckDurability.Database, ack.Durability);
         Assert.Equal(4u, ack.WrittenCount);
         var rejection = Assert.Single(ack.Rejections);
         Assert.Equal(2u, rejection.Index);
@@ -115,7 +120,7 @@ public sealed class StreamTests(InfluxFixture influx)
 
         var ack = await server.Client.WriteAsync(new FrameBatch { BatchId = 9 });
 
-        Assert.Equal(new BatchAck { BatchId = 9, Accepted = true, WrittenCount = 0 }, ack);
+        Assert.Equal(new BatchAck { BatchId = 9, Accepted = true, WrittenCount = 0, Durability = AckDurability.Spool }, ack);
     }
 
     private static void AssertStored(InfluxRow row, long sequence)

@@ -1,6 +1,8 @@
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Telemetry.Ingest.Spool;
 using Telemetry.Testing;
 using IngestClient = Telemetry.Contracts.V1.IngestService.IngestServiceClient;
 
@@ -13,11 +15,13 @@ namespace Telemetry.Server.Tests;
 internal sealed class TestServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly TempDirectory? _spool;
     private bool _stopped;
 
-    private TestServer(WebApplication app, Uri address, string database)
+    private TestServer(WebApplication app, Uri address, string database, TempDirectory? spool)
     {
         _app = app;
+        _spool = spool;
         Address = address;
         Database = database;
         Channel = GrpcChannel.ForAddress(address);
@@ -58,9 +62,25 @@ internal sealed class TestServer : IAsyncDisposable
         {
             config[key] = value;
         }
+        // Each server spools into its own folder unless the test names one (to restart on the same spool).
+        var spool = config.ContainsKey("Spool:Directory") ? null : new TempDirectory("telemetry-spool");
+        if (spool is not null)
+        {
+            config["Spool:Directory"] = spool.Path;
+        }
         var app = TelemetryServer.Build([], builder => builder.Configuration.AddInMemoryCollection(config));
         await app.StartAsync();
-        return new TestServer(app, address, database);
+        return new TestServer(app, address, database, spool);
+    }
+
+    /// <summary>
+    /// Waits until InfluxDB has answered for every batch acknowledged so far: at once with Ingest:AckAfter=Database,
+    /// else until the spool has forwarded everything (acks then only mean "fsynced to the spool").
+    /// </summary>
+    public Task WaitUntilForwardedAsync()
+    {
+        var spool = _app.Services.GetService<SpoolSink>();
+        return spool is null ? Task.CompletedTask : Eventually.HoldsAsync(() => spool.IsForwarded, "the spool forwarded every acknowledged batch");
     }
 
     /// <summary>Runs the graceful shutdown and waits for it to finish.</summary>
@@ -79,5 +99,6 @@ internal sealed class TestServer : IAsyncDisposable
         Channel.Dispose();
         await StopAsync();
         await _app.DisposeAsync();
+        _spool?.Dispose();
     }
 }

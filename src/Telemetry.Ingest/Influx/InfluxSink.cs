@@ -1,3 +1,4 @@
+using Telemetry.Contracts.V1;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telemetry.Ingest.Influx.Internal;
@@ -46,6 +47,9 @@ public sealed class InfluxSink : ILineSink, IAsyncDisposable
         _deadLetters = new DeadLetterWriter(_options.DeadLetterPath, _endpoint.Target, time, logger);
         _writer = new RequestWriter(_transport, _endpoint, _options, _gate, _deadLetters, _counters, time, logger);
     }
+
+    /// <inheritdoc />
+    public AckDurability Durability => AckDurability.Database;
 
     /// <summary>Current counters (a snapshot).</summary>
     public InfluxSinkStats Stats

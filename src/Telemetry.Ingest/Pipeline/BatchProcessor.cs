@@ -60,12 +60,16 @@ public sealed class BatchProcessor
             {
                 bytes.Dispose();
                 lineFrames.Dispose();
-                return Task.FromResult(AckBuilder.Written(batch.BatchId, 0, rejections, [], default));
+                return Task.FromResult(AckBuilder.Written(batch.BatchId, _sink.Durability, 0, rejections, [], default));
             }
 
-            var lines = new LineBatch(bytes.WrittenMemory, lineFrames.WrittenCount);
+            var lines = new LineBatch(bytes.WrittenMemory, lineFrames.WrittenCount)
+            {
+                BatchId = batch.BatchId,
+                FrameIndexes = lineFrames.WrittenMemory,
+            };
             await _sink.EnqueueAsync(lines, cancellationToken).ConfigureAwait(false);
-            return CompleteAsync(batch.BatchId, lines, bytes, lineFrames, rejections);
+            return CompleteAsync(batch.BatchId, _sink.Durability, lines, bytes, lineFrames, rejections);
         }
         catch
         {
@@ -76,13 +80,13 @@ public sealed class BatchProcessor
     }
 
     private static async Task<BatchAck> CompleteAsync(
-        ulong batchId, LineBatch lines, PooledBufferWriter<byte> bytes, PooledBufferWriter<int> lineFrames,
+        ulong batchId, AckDurability durability, LineBatch lines, PooledBufferWriter<byte> bytes, PooledBufferWriter<int> lineFrames,
         List<FrameRejection>? rejections)
     {
         try
         {
             var drops = await lines.Written.ConfigureAwait(false);
-            return AckBuilder.Written(batchId, lines.LineCount, rejections, drops, lineFrames.WrittenSpan);
+            return AckBuilder.Written(batchId, durability, lines.LineCount, rejections, drops, lineFrames.WrittenSpan);
         }
         finally
         {

@@ -23,6 +23,15 @@ public sealed class LineBatch
     /// <summary>Number of lines in <see cref="Lines"/>.</summary>
     public int LineCount { get; }
 
+    /// <summary>The client's batch id, kept with the lines in the spool and in dead letters. Default 0.</summary>
+    public ulong BatchId { get; init; }
+
+    /// <summary>
+    /// For each line, the index of its frame in the client's batch (empty when unknown); kept in the spool and
+    /// in dead letters so a refused line can be traced to the frame it came from.
+    /// </summary>
+    public ReadOnlyMemory<int> FrameIndexes { get; init; }
+
     /// <summary>
     /// Completes when InfluxDB has answered for every line: with the lines it dropped (empty when all were
     /// written), or faults when the sink stopped before writing them (shutdown without flush).

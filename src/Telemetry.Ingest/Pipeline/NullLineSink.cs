@@ -1,3 +1,5 @@
+using Telemetry.Contracts.V1;
+
 namespace Telemetry.Ingest.Pipeline;
 
 /// <summary>
@@ -6,6 +8,9 @@ namespace Telemetry.Ingest.Pipeline;
 /// </summary>
 public sealed class NullLineSink : ILineSink
 {
+    /// <inheritdoc />
+    public AckDurability Durability => AckDurability.None;
+
     /// <inheritdoc />
     public ValueTask EnqueueAsync(LineBatch batch, CancellationToken cancellationToken)
     {

@@ -7,16 +7,19 @@ namespace Telemetry.Server.Internal;
 /// <summary>
 /// Unhealthy while acks have stopped: the sink paused writing (credentials, database missing) or InfluxDB has not
 /// answered for <see cref="IngestOptions.UnhealthyAfterFailingSeconds"/>; degraded while its writes fail for less.
+/// With <see cref="AckAfter.Spool"/> acks do not wait on InfluxDB, so its failures only degrade the service.
 /// </summary>
 internal sealed class InfluxHealthCheck : IHealthCheck
 {
     private readonly InfluxSink _sink;
     private readonly TimeSpan _unhealthyAfter;
+    private readonly bool _spooled;
 
     public InfluxHealthCheck(InfluxSink sink, IOptions<IngestOptions> options)
     {
         _sink = sink;
         _unhealthyAfter = TimeSpan.FromSeconds(options.Value.UnhealthyAfterFailingSeconds);
+        _spooled = options.Value.AckAfter == AckAfter.Spool;
     }
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -38,6 +41,10 @@ internal sealed class InfluxHealthCheck : IHealthCheck
                 $"InfluxDB writes failing for {failing.TotalSeconds:0.0} s, retrying: {stats.LastFailure}", data: data),
             _ => HealthCheckResult.Healthy("writing to InfluxDB", data),
         };
+        if (_spooled && result.Status == HealthStatus.Unhealthy)
+        {
+            result = HealthCheckResult.Degraded($"{result.Description}; batches are acknowledged from the spool meanwhile", data: data);
+        }
         return Task.FromResult(result);
     }
 }

@@ -20,4 +20,10 @@ internal static partial class Log
 
     [LoggerMessage(1005, LogLevel.Information, "Flushed; the sink is stopped")]
     public static partial void Drained(ILogger logger);
+
+    [LoggerMessage(1006, LogLevel.Warning, "Spool recovery found {TornTails} torn tails (truncated) and {Corruptions} corrupt runs (quarantined); see the spool's log lines 5301-5302")]
+    public static partial void SpoolRecoveredDamage(ILogger logger, int tornTails, int corruptions);
+
+    [LoggerMessage(1007, LogLevel.Information, "Spool closed: {Bytes} bytes in {Segments} segments stay on disk for the next start")]
+    public static partial void SpoolStopped(ILogger logger, long bytes, int segments);
 }

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Telemetry.Ingest.Pipeline;
+using Telemetry.Ingest.Spool;
 
 namespace Telemetry.Server.Internal;
 
@@ -12,6 +13,10 @@ internal static class StatusMapper
         if (error is OperationCanceledException && context.CancellationToken.IsCancellationRequested)
         {
             return new RpcException(new Status(StatusCode.Cancelled, "the call was cancelled by the client"));
+        }
+        if (error is SpoolFullException)
+        {
+            return new RpcException(new Status(StatusCode.ResourceExhausted, $"{which} not accepted: {error.Message}"));
         }
         if (error is SinkClosedException or OperationCanceledException)
         {

@@ -13,10 +13,16 @@ internal static class AckBuilder
     /// <paramref name="drops"/>; <paramref name="lineFrames"/> maps a line index to its frame index.
     /// </summary>
     public static BatchAck Written(
-        ulong batchId, int lineCount, List<FrameRejection>? rejections, IReadOnlyList<LineDrop> drops,
+        ulong batchId, AckDurability durability, int lineCount, List<FrameRejection>? rejections, IReadOnlyList<LineDrop> drops,
         ReadOnlySpan<int> lineFrames)
     {
-        var ack = new BatchAck { BatchId = batchId, Accepted = true, WrittenCount = (uint)(lineCount - drops.Count) };
+        var ack = new BatchAck
+        {
+            BatchId = batchId,
+            Accepted = true,
+            Durability = durability,
+            WrittenCount = (uint)(lineCount - drops.Count),
+        };
         if (drops.Count > 0)
         {
             rejections ??= [];
