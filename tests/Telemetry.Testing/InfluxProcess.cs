@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Text;
 
 namespace Telemetry.Testing;
 
@@ -17,7 +16,7 @@ public sealed class InfluxProcess : IAsyncDisposable
     private readonly string _executable;
     private readonly string _configPath;
     private readonly TempDirectory _directory;
-    private readonly StringBuilder _output = new();
+    private readonly ProcessOutput _output = new();
     private Process _process;
 
     private InfluxProcess(string executable, string configPath, TempDirectory directory, Uri baseAddress)
@@ -68,6 +67,12 @@ public sealed class InfluxProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>Freezes influxd (SIGSTOP): its sockets stay open but nothing answers, as in a long stall.</summary>
+    public Task PauseAsync() => Signals.SendAsync(_process.Id, "STOP");
+
+    /// <summary>Lets a paused influxd run again (SIGCONT).</summary>
+    public Task ResumeAsync() => Signals.SendAsync(_process.Id, "CONT");
+
     /// <summary>Starts influxd again on the same ports and data after <see cref="KillAsync"/>, and waits on <c>/ping</c>.</summary>
     public async Task RestartAsync(TimeSpan? timeout = null)
     {
@@ -81,16 +86,7 @@ public sealed class InfluxProcess : IAsyncDisposable
     }
 
     /// <summary>What influxd printed so far (its last 64 KiB), for failure messages.</summary>
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _output.Text;
 
     /// <summary>Kills influxd and deletes its data.</summary>
     public async ValueTask DisposeAsync()
@@ -113,37 +109,7 @@ public sealed class InfluxProcess : IAsyncDisposable
         _directory.Dispose();
     }
 
-    private Process Launch()
-    {
-        var info = new ProcessStartInfo(_executable, ["run", "-config", _configPath])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        var process = Process.Start(info) ?? throw new InvalidOperationException("influxd did not start.");
-        process.OutputDataReceived += (_, e) => Capture(e.Data);
-        process.ErrorDataReceived += (_, e) => Capture(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private void Capture(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-        lock (_output)
-        {
-            if (_output.Length > 65_536)
-            {
-                _output.Remove(0, _output.Length - 32_768);
-            }
-            _output.AppendLine(line);
-        }
-    }
+    private Process Launch() => _output.Start(new ProcessStartInfo(_executable, ["run", "-config", _configPath]));
 
     private async Task WaitForPingAsync(TimeSpan timeout)
     {

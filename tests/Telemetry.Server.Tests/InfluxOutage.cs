@@ -1,0 +1,50 @@
+using Telemetry.Testing;
+
+namespace Telemetry.Server.Tests;
+
+/// <summary>
+/// Streams into a real server process while InfluxDB is unavailable for a minute, and checks what the issue of the
+/// spool promises: acks keep coming in milliseconds, the server's memory stays flat, and afterwards InfluxDB holds
+/// exactly the frames acknowledged, value by value.
+/// </summary>
+internal static class InfluxOutage
+{
+    public static readonly TimeSpan Outage = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(50);
+
+    public static async Task RunAsync(string name, Func<InfluxProcess, Task> stop, Func<InfluxProcess, Task> start)
+    {
+        await using var influx = await InfluxProcess.StartAsync();
+        using var spool = new TempDirectory("telemetry-outage-spool");
+        using var client = new InfluxClient(influx.BaseAddress);
+        await using var server = await ServerProcess.StartAsync(influx.BaseAddress, name, spool.Path);
+        var ledger = new AckLedger($"outage/{name}", 100);
+        using var streamFor = new CancellationTokenSource();
+        var streaming = ledger.StreamAsync(server.Client, Interval, streamFor.Token);
+        await Eventually.HoldsAsync(() => ledger.AckedCount >= 40, "acks before the outage");
+        var rss = new List<long>();
+
+        await stop(influx);
+        var ackedBefore = ledger.AckedCount;
+        var outageEnds = DateTime.UtcNow + Outage;
+        while (DateTime.UtcNow < outageEnds)
+        {
+            await Task.Delay(1000);
+            rss.Add(server.ResidentBytes);
+        }
+        var ackedDuring = ledger.AckedCount - ackedBefore;
+        await start(influx);
+        await Task.Delay(2000);
+        await streamFor.CancelAsync();
+        await streaming;
+
+        // About 20 batches a second were sent during the outage: nearly all must have been acknowledged then.
+        Assert.InRange(ackedDuring, (int)(Outage.TotalSeconds * 20 * 0.8), int.MaxValue);
+        var latencies = ledger.Acked.Values.Order().ToArray();
+        Assert.InRange(latencies[(int)(latencies.Length * 0.99)], TimeSpan.Zero, TimeSpan.FromMilliseconds(250));
+        // Flat memory: the spool is on disk, so the last sample is within 64 MB of the first.
+        Assert.InRange(rss[^1] - rss[0], long.MinValue, 64L << 20);
+        await ledger.AssertStoredAsync(client, name);
+        Assert.Equal(ledger.Sent.Count, ledger.Acked.Count);
+    }
+}
