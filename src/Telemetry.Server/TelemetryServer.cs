@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Telemetry.Ingest.Influx;
 using Telemetry.Ingest.LineProtocol;
 using Telemetry.Ingest.Pipeline;
+using Telemetry.Ingest.Sequences;
 using Telemetry.Ingest.Spool;
 using Telemetry.Server.Internal;
 using Telemetry.Server.Services;
@@ -60,6 +61,7 @@ public static class TelemetryServer
         });
         services.AddSingleton(sp =>
             new IngestLimits(sp.GetRequiredService<IOptions<IngestOptions>>().Value.MaxFramesPerBatch));
+        services.AddSequenceTracking(builder.Configuration.GetSection(SequenceOptions.SectionName));
         services.AddSingleton<BatchProcessor>();
 
         if (options.Sink == IngestSinkKind.Null)

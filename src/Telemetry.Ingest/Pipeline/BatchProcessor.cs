@@ -1,12 +1,16 @@
+using System.Buffers;
 using Telemetry.Contracts.V1;
 using Telemetry.Ingest.LineProtocol;
 using Telemetry.Ingest.Pipeline.Internal;
+using Telemetry.Ingest.Sequences;
 
 namespace Telemetry.Ingest.Pipeline;
 
 /// <summary>
 /// Turns one <see cref="FrameBatch"/> into line protocol in pooled buffers, hands it to the sink, and builds the
-/// batch's acknowledgement once the sink has written it. Thread-safe; one instance serves every call.
+/// batch's acknowledgement once the sink has written it. With a <see cref="SequenceTracker"/>, frames already kept
+/// under the same (source, sequence) are dropped as duplicates and gaps are written as points. Thread-safe; one
+/// instance serves every call.
 /// </summary>
 public sealed class BatchProcessor
 {
@@ -16,13 +20,18 @@ public sealed class BatchProcessor
     private readonly FrameEncoder _encoder;
     private readonly ILineSink _sink;
     private readonly IngestLimits _limits;
+    private readonly SequenceTracker? _sequences;
 
-    /// <summary>Creates a processor that encodes with <paramref name="encoder"/> and writes to <paramref name="sink"/>.</summary>
-    public BatchProcessor(FrameEncoder encoder, ILineSink sink, IngestLimits limits)
+    /// <summary>
+    /// Creates a processor that encodes with <paramref name="encoder"/> and writes to <paramref name="sink"/>;
+    /// <paramref name="sequences"/> (optional) tracks duplicates and gaps.
+    /// </summary>
+    public BatchProcessor(FrameEncoder encoder, ILineSink sink, IngestLimits limits, SequenceTracker? sequences = null)
     {
         _encoder = encoder;
         _sink = sink;
         _limits = limits;
+        _sequences = sequences is { Enabled: true } ? sequences : null;
     }
 
     /// <summary>
@@ -39,6 +48,10 @@ public sealed class BatchProcessor
                 $"batch has {frames.Count} frames; the limit is {_limits.MaxFramesPerBatch} (Ingest:MaxFramesPerBatch)"));
         }
 
+        var duplicate = ArrayPool<bool>.Shared.Rent(Math.Max(frames.Count, 1));
+        Array.Clear(duplicate, 0, frames.Count);
+        List<SequenceGap>? gaps = null;
+        var duplicates = _sequences?.Admit(frames, duplicate.AsSpan(0, frames.Count), ref gaps) ?? 0;
         var bytes = new PooledBufferWriter<byte>(frames.Count * BytesPerFrameGuess);
         var lineFrames = new PooledBufferWriter<int>(frames.Count);
         List<FrameRejection>? rejections = null;
@@ -46,6 +59,10 @@ public sealed class BatchProcessor
         {
             for (var i = 0; i < frames.Count; i++)
             {
+                if (duplicate[i])
+                {
+                    continue;
+                }
                 if (_encoder.TryEncode(frames[i], bytes, out var rejection))
                 {
                     lineFrames.Add(i);
@@ -55,12 +72,17 @@ public sealed class BatchProcessor
                     (rejections ??= []).Add(new FrameRejection { Index = (uint)i, Code = rejection.Code, Reason = rejection.Reason });
                 }
             }
+            if (gaps is not null)
+            {
+                await WriteGapsAsync(gaps, cancellationToken).ConfigureAwait(false);
+            }
 
             if (lineFrames.WrittenCount == 0)
             {
                 bytes.Dispose();
                 lineFrames.Dispose();
-                return Task.FromResult(AckBuilder.Written(batch.BatchId, _sink.Durability, 0, rejections, [], default));
+                ArrayPool<bool>.Shared.Return(duplicate);
+                return Task.FromResult(AckBuilder.Written(batch.BatchId, _sink.Durability, 0, duplicates, rejections, [], default));
             }
 
             var lines = new LineBatch(bytes.WrittenMemory, lineFrames.WrittenCount)
@@ -69,29 +91,78 @@ public sealed class BatchProcessor
                 FrameIndexes = lineFrames.WrittenMemory,
             };
             await _sink.EnqueueAsync(lines, cancellationToken).ConfigureAwait(false);
-            return CompleteAsync(batch.BatchId, _sink.Durability, lines, bytes, lineFrames, rejections);
+            return CompleteAsync(batch, lines, bytes, lineFrames, duplicate, duplicates, rejections);
         }
         catch
         {
+            _sequences?.Release(frames, duplicate.AsSpan(0, frames.Count));
+            ArrayPool<bool>.Shared.Return(duplicate);
             bytes.Dispose();
             lineFrames.Dispose();
             throw;
         }
     }
 
-    private static async Task<BatchAck> CompleteAsync(
-        ulong batchId, AckDurability durability, LineBatch lines, PooledBufferWriter<byte> bytes, PooledBufferWriter<int> lineFrames,
-        List<FrameRejection>? rejections)
+    private async Task<BatchAck> CompleteAsync(
+        FrameBatch batch, LineBatch lines, PooledBufferWriter<byte> bytes, PooledBufferWriter<int> lineFrames,
+        bool[] duplicate, int duplicates, List<FrameRejection>? rejections)
     {
         try
         {
             var drops = await lines.Written.ConfigureAwait(false);
-            return AckBuilder.Written(batchId, durability, lines.LineCount, rejections, drops, lineFrames.WrittenSpan);
+            return AckBuilder.Written(batch.BatchId, _sink.Durability, lines.LineCount, duplicates, rejections, drops, lineFrames.WrittenSpan);
+        }
+        catch
+        {
+            // Not kept: a resend of these frames must be written, not taken for a duplicate.
+            _sequences?.Release(batch.Frames, duplicate.AsSpan(0, batch.Frames.Count));
+            throw;
         }
         finally
         {
+            ArrayPool<bool>.Shared.Return(duplicate);
             bytes.Dispose();
             lineFrames.Dispose();
         }
+    }
+
+    /// <summary>Writes one point per gap to the gap measurement, through the same sink (durable like the data).</summary>
+    private async ValueTask WriteGapsAsync(List<SequenceGap> gaps, CancellationToken cancellationToken)
+    {
+        var bytes = new PooledBufferWriter<byte>(gaps.Count * BytesPerFrameGuess);
+        var count = 0;
+        foreach (var gap in gaps)
+        {
+            var point = new Frame
+            {
+                Source = gap.Source,
+                Measurement = _sequences!.GapMeasurement,
+                TimestampNs = gap.TimestampNs,
+                Fields =
+                {
+                    new Field { Key = "first_missing", IntValue = unchecked((long)gap.FirstMissing) },
+                    new Field { Key = "last_missing", IntValue = unchecked((long)gap.LastMissing) },
+                    new Field { Key = "missing", IntValue = unchecked((long)(gap.LastMissing - gap.FirstMissing + 1)) },
+                },
+            };
+            count += _encoder.TryEncode(point, bytes, out _) ? 1 : 0;
+        }
+        if (count == 0)
+        {
+            bytes.Dispose();
+            return;
+        }
+        var lines = new LineBatch(bytes.WrittenMemory, count);
+        try
+        {
+            await _sink.EnqueueAsync(lines, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            bytes.Dispose();
+            throw;
+        }
+        _ = lines.Written.ContinueWith(static (_, state) => ((PooledBufferWriter<byte>)state!).Dispose(), bytes,
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 }

@@ -10,10 +10,11 @@ internal static class AckBuilder
 
     /// <summary>
     /// The ack of a written batch: <paramref name="lineCount"/> lines went to the sink, which dropped
-    /// <paramref name="drops"/>; <paramref name="lineFrames"/> maps a line index to its frame index.
+    /// <paramref name="drops"/>; <paramref name="lineFrames"/> maps a line index to its frame index;
+    /// <paramref name="duplicates"/> frames were already kept and count as written.
     /// </summary>
     public static BatchAck Written(
-        ulong batchId, AckDurability durability, int lineCount, List<FrameRejection>? rejections, IReadOnlyList<LineDrop> drops,
+        ulong batchId, AckDurability durability, int lineCount, int duplicates, List<FrameRejection>? rejections, IReadOnlyList<LineDrop> drops,
         ReadOnlySpan<int> lineFrames)
     {
         var ack = new BatchAck
@@ -21,7 +22,8 @@ internal static class AckBuilder
             BatchId = batchId,
             Accepted = true,
             Durability = durability,
-            WrittenCount = (uint)(lineCount - drops.Count),
+            WrittenCount = (uint)(lineCount - drops.Count + duplicates),
+            DuplicateCount = (uint)duplicates,
         };
         if (drops.Count > 0)
         {
