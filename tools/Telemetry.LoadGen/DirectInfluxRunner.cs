@@ -55,7 +55,7 @@ internal static class DirectInfluxRunner
         }
         await run;
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        return new LoadResult(options.Frames, written, 0, 0, elapsed, latencies);
+        return new LoadResult(options.Frames, written, 0, 0, 0, 0, elapsed, latencies);
     }
 
     private static List<(byte[] Body, int Lines)> Encode(LoadOptions options)

@@ -9,6 +9,8 @@ internal sealed class LoadCounters
     private long _written;
     private long _rejected;
     private long _refused;
+    private long _reconnects;
+    private long _resent;
 
     public long Sent => Interlocked.Read(ref _sent);
 
@@ -18,10 +20,24 @@ internal sealed class LoadCounters
 
     public long Refused => Interlocked.Read(ref _refused);
 
+    /// <summary>Calls that failed and were reconnected.</summary>
+    public long Reconnects => Interlocked.Read(ref _reconnects);
+
+    /// <summary>Frames sent again after a reconnect because their batch had not been acknowledged.</summary>
+    public long Resent => Interlocked.Read(ref _resent);
+
     /// <summary>The first rejection or refusal reason seen, to show the user why frames were not written.</summary>
     public string? FirstProblem { get; private set; }
 
     public void AddSent(int frames) => Interlocked.Add(ref _sent, frames);
+
+    public void AddResent(int frames) => Interlocked.Add(ref _resent, frames);
+
+    public void AddReconnect(string reason)
+    {
+        Interlocked.Increment(ref _reconnects);
+        FirstProblem ??= $"stream failed and was reconnected: {reason}";
+    }
 
     public void AddAck(BatchAck ack)
     {

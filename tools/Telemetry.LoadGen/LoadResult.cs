@@ -4,7 +4,7 @@ namespace Telemetry.LoadGen;
 
 /// <summary>What a load run measured.</summary>
 internal sealed record LoadResult(
-    long FramesSent, long FramesWritten, long FramesRejected, long BatchesRefused, double ElapsedSeconds,
+    long FramesSent, long FramesWritten, long FramesRejected, long BatchesRefused, long Reconnects, long FramesResent, double ElapsedSeconds,
     HistogramBase AckLatencyMicros)
 {
     /// <summary>Acknowledged-as-written frames per second over the whole run.</summary>

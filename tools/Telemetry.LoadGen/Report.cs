@@ -13,6 +13,7 @@ internal static class Report
         frames sent            {r.FramesSent:N0}
         frames written         {r.FramesWritten:N0}
         frames rejected        {r.FramesRejected:N0}   batches refused {r.BatchesRefused:N0}
+        reconnects             {r.Reconnects:N0}   frames resent {r.FramesResent:N0}
         elapsed                {r.ElapsedSeconds:0.00} s
         throughput             {r.FramesPerSecond:N0} frames/s
         ack latency (ms)       p50 {r.LatencyMs(50):0.00}  p90 {r.LatencyMs(90):0.00}  p99 {r.LatencyMs(99):0.00}  p99.9 {r.LatencyMs(99.9):0.00}  max {r.LatencyMs(100):0.00}
@@ -28,6 +29,8 @@ internal static class Report
         ["frames_written"] = r.FramesWritten,
         ["frames_rejected"] = r.FramesRejected,
         ["batches_refused"] = r.BatchesRefused,
+        ["reconnects"] = r.Reconnects,
+        ["frames_resent"] = r.FramesResent,
         ["elapsed_s"] = Math.Round(r.ElapsedSeconds, 3),
         ["frames_per_s"] = Math.Round(r.FramesPerSecond),
         ["ack_latency_ms"] = Percentiles.ToDictionary(

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Side-by-side throughput benchmark on this machine, all on 127.0.0.1:
 #   1. InfluxDB's own write API: the same points, pre-encoded, POSTed to /write by 1, 2 and 4 writers (best kept);
-#   2. end to end: LoadGen -> gRPC -> ingest server -> InfluxDB, acks after InfluxDB's 204;
+#   2. end to end: LoadGen -> gRPC -> ingest server -> InfluxDB, acks after the spool's fsync (the default) and,
+#      separately, acks after InfluxDB's 204 (Ingest:AckAfter=Database); each at full load and at half load;
 #   3. the server's ceiling: the same load into the server with the null sink (encode, then discard).
 # Both client sides encode before the clock starts (direct: line protocol; gRPC: serialized batches), so the
 # client spends its share of the two cores on the wire only.
@@ -47,10 +48,12 @@ for writers in 1 2 4; do
   python3 -c "import sys; sys.exit(0 if float('$fps') > float('$best_direct') else 1)" && best_direct=$fps
 done
 
-run_server() { # $1 = name, $2... = server settings
-  local name=$1; shift
+run_server() { # $1 = name, $2 = send rate (0: as fast as acks allow), $3... = server settings
+  local name=$1 rate=$2; shift 2
+  local db="e2e_$name"; influx_q "CREATE DATABASE $db"
   dotnet src/Telemetry.Server/bin/Release/net10.0/Telemetry.Server.dll \
     --Kestrel:Endpoints:Grpc:Url="http://127.0.0.1:$SPORT" --Influx:Url="http://127.0.0.1:$IPORT" \
+    --Influx:Database="$db" --Spool:Directory="$work/spool-$name" \
     --Logging:LogLevel:Default=Warning "$@" >"$work/server-$name.log" 2>&1 &
   local pid=$!; pids+=($pid)
   until (exec 3<>"/dev/tcp/127.0.0.1/$SPORT") 2>/dev/null; do sleep 0.2; done
@@ -58,33 +61,48 @@ run_server() { # $1 = name, $2... = server settings
   dotnet tools/Telemetry.LoadGen/bin/Release/net10.0/Telemetry.LoadGen.dll --url "http://127.0.0.1:$SPORT" \
     --frames 200000 --streams "$STREAMS" --measurement warmup --source warmup >/dev/null 2>&1
   local before; before=$(cpu_ticks $pid)
-  echo "== $name: $STREAMS streams x 16 batches of 500 in flight"
-  local line; line=$(loadgen --url "http://127.0.0.1:$SPORT" --streams "$STREAMS" --prepare 2>/dev/null)
+  echo "== $name: $STREAMS streams x 16 batches of 500 in flight, rate ${rate} frames/s (0 = as fast as acks allow)"
+  local line; line=$(loadgen --url "http://127.0.0.1:$SPORT" --streams "$STREAMS" --prepare --rate "$rate" 2>/dev/null)
+  # Acks from the spool come before InfluxDB has the points: wait (bounded) until it has all of them.
+  local stored=0 waited=0
+  while stored=$(count "$db"); [ "$stored" -lt "$FRAMES" ] && [ "$waited" -lt 120 ]; do sleep 1; waited=$((waited + 1)); done
   local ticks=$(( $(cpu_ticks $pid) - before ))
   kill $pid; wait $pid 2>/dev/null || true
-  echo "$line" > "$work/$name.json"
-  echo "$ticks" > "$work/$name.ticks"
+  echo "   stored $stored of $FRAMES after ${waited} s of forwarding past the last ack"
+  echo "{\"run\":\"$name\",\"rate\":$rate,\"stored\":$stored,\"server_cpu_ticks\":$ticks,\"result\":$line}" >> "$out/results.jsonl"
 }
-run_server e2e --Influx:Database=e2e
-stored_e2e=$(count e2e)
-run_server null --Ingest:Sink=Null
+run_server spool 0
+run_server database 0 --Ingest:AckAfter=Database
+half=$(python3 -c "import json; rows=[json.loads(l) for l in open('$out/results.jsonl')]; print(int(min(r['result']['frames_per_s'] for r in rows if r['run'] in ('spool','database')) / 2))")
+run_server spool-half "$half"
+run_server database-half "$half" --Ingest:AckAfter=Database
+run_server null 0 --Ingest:Sink=Null
 hz=$(getconf CLK_TCK)
-e2e=$(cat "$work/e2e.json"); null=$(cat "$work/null.json")
-echo "{\"run\":\"e2e\",\"stored\":$stored_e2e,\"server_cpu_ticks\":$(cat "$work/e2e.ticks"),\"result\":$e2e}" >> "$out/results.jsonl"
-echo "{\"run\":\"null\",\"server_cpu_ticks\":$(cat "$work/null.ticks"),\"result\":$null}" >> "$out/results.jsonl"
 
 python3 - "$out/results.jsonl" "$hz" "$FRAMES" <<'PY'
 import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1])]
 hz, frames = int(sys.argv[2]), int(sys.argv[3])
 direct = max((r for r in rows if r["run"] == "direct"), key=lambda r: r["result"]["frames_per_s"])
-e2e = next(r for r in rows if r["run"] == "e2e"); null = next(r for r in rows if r["run"] == "null")
+run = {r["run"]: r for r in rows if r["run"] != "direct"}
 cpu = lambda r: r["server_cpu_ticks"] / hz / (frames / 1e6)
+lat = lambda r, p: r["result"]["ack_latency_ms"][p]
+labels = {
+    "spool": "end to end, acks after spool fsync (default)",
+    "database": "end to end, acks after InfluxDB 204",
+    "spool-half": "  same, half load: spool",
+    "database-half": "  same, half load: InfluxDB 204",
+    "null": "server, null sink (ceiling)",
+}
 print()
-print(f"{'path':44} {'frames/s':>12} {'stored':>10} {'server CPU s/M':>15} {'ack p99 ms':>11}")
-print(f"{'InfluxDB direct /write, ' + str(direct['writers']) + ' writer(s) (best)':44} {direct['result']['frames_per_s']:>12,.0f} {direct['stored']:>10,}")
-print(f"{'end to end: gRPC -> server -> InfluxDB':44} {e2e['result']['frames_per_s']:>12,.0f} {e2e['stored']:>10,} {cpu(e2e):>15.2f} {e2e['result']['ack_latency_ms']['99']:>11.1f}")
-print(f"{'server, null sink (ceiling)':44} {null['result']['frames_per_s']:>12,.0f} {'-':>10} {cpu(null):>15.2f} {null['result']['ack_latency_ms']['99']:>11.1f}")
+print(f"{'path':46} {'frames/s':>10} {'stored':>10} {'CPU s/M':>8} {'p50 ms':>8} {'p99 ms':>8} {'p99.9 ms':>9}")
+print(f"{'InfluxDB direct /write, ' + str(direct['writers']) + ' writer(s) (best)':46} {direct['result']['frames_per_s']:>10,.0f} {direct['stored']:>10,}")
+for name, label in labels.items():
+    r = run[name]
+    stored = f"{r['stored']:,}" if name != "null" else "-"
+    print(f"{label:46} {r['result']['frames_per_s']:>10,.0f} {stored:>10} {cpu(r):>8.2f} {lat(r, '50'):>8.2f} {lat(r, '99'):>8.2f} {lat(r, '99.9'):>9.2f}")
 print()
-print(f"end to end / direct = {e2e['result']['frames_per_s'] / direct['result']['frames_per_s']:.2f}   (target >= 0.9)")
+print(f"end to end (spool) / direct = {run['spool']['result']['frames_per_s'] / direct['result']['frames_per_s']:.2f}   (target >= 0.9)")
+print(f"spool / database at full load = {run['spool']['result']['frames_per_s'] / run['database']['result']['frames_per_s']:.2f}   (target >= 0.9)")
+print(f"half load with the spool: p99 {lat(run['spool-half'], '99'):.2f} ms (target <= 10), p99.9 {lat(run['spool-half'], '99.9'):.2f} ms (target <= 25)")
 PY
