@@ -78,6 +78,9 @@ public static class TelemetryServer
             return;
         }
         services.AddSpool(builder.Configuration.GetSection(SpoolOptions.SectionName));
+        // Acked lines InfluxDB later refuses must land somewhere an operator can act on: beside the spool by default.
+        services.AddOptions<InfluxOptions>().PostConfigure<IOptions<SpoolOptions>>((influx, spool) =>
+            influx.DeadLetterPath ??= Path.Combine(Path.GetFullPath(spool.Value.Directory), "dead-letters.jsonl"));
         services.AddSingleton<ILineSink>(sp => sp.GetRequiredService<SpoolSink>());
         services.AddHostedService<SpoolLifetimeService>();
         health.AddCheck<SpoolHealthCheck>("spool");

@@ -80,7 +80,15 @@ public sealed class InfluxOptions
     public TimeSpan AuthRetryInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// File that receives refused points as JSON lines (time, reason, line). Default null: refused points are only logged.
+    /// File that receives refused points as JSON lines (time, target, batch id, frame index, reason, line). Default
+    /// null: refused points are only counted and logged (with the spool, the server sets it to
+    /// <c>{Spool:Directory}/dead-letters.jsonl</c>).
     /// </summary>
     public string? DeadLetterPath { get; set; }
+
+    /// <summary>Size in bytes at which the dead-letter file is rotated to <c>.1</c>. Default 64 MiB.</summary>
+    public long DeadLetterMaxFileBytes { get; set; } = 64L << 20;
+
+    /// <summary>Dead-letter files kept, the current one included; older ones are deleted. Default 8.</summary>
+    public int DeadLetterMaxFiles { get; set; } = 8;
 }

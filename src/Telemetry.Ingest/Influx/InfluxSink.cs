@@ -44,7 +44,7 @@ public sealed class InfluxSink : ILineSink, IAsyncDisposable
         _endpoint = new InfluxEndpoint(_options);
         _transport = new InfluxTransport(http, _endpoint, _options, time);
         _queue = new WriteQueue(_options.BatchLines, _options.FlushInterval, _options.FlushWhenIdle, _options.Writers, _options.MaxPendingBytes, time);
-        _deadLetters = new DeadLetterWriter(_options.DeadLetterPath, _endpoint.Target, time, logger);
+        _deadLetters = new DeadLetterWriter(_options, _endpoint.Target, time, logger);
         _writer = new RequestWriter(_transport, _endpoint, _options, _gate, _deadLetters, _counters, time, logger);
     }
 
@@ -59,7 +59,8 @@ public sealed class InfluxSink : ILineSink, IAsyncDisposable
             var failingSince = _counters.FailingSince;
             return new(_queue.PendingLines, _queue.PendingBytes, _counters.Written, _counters.Dropped,
                 _transport.Requests, _counters.Retries, _gate.Reason,
-                failingSince == 0 ? null : _time.GetElapsedTime(failingSince), _counters.LastFailure);
+                failingSince == 0 ? null : _time.GetElapsedTime(failingSince), _counters.LastFailure,
+                _deadLetters.Written, _deadLetters.Lost);
         }
     }
 
@@ -124,7 +125,7 @@ public sealed class InfluxSink : ILineSink, IAsyncDisposable
         }
         await AbortAsync(_writers ?? []).ConfigureAwait(false);
         _queue.Dispose();
-        _deadLetters.Dispose();
+        await _deadLetters.DisposeAsync().ConfigureAwait(false);
         _stop.Dispose();
     }
 

@@ -10,6 +10,8 @@ namespace Telemetry.Ingest.Influx;
 /// <param name="PausedReason">Why writing is paused (401, 403 or 404), or null while writing.</param>
 /// <param name="FailingFor">How long writes have been failing transiently (429, 5xx, timeouts, network) without any answer from InfluxDB in between; null while it answers.</param>
 /// <param name="LastFailure">The latest of those failures, or null.</param>
+/// <param name="DeadLetters">Refused lines written to the dead-letter file since start.</param>
+/// <param name="DeadLettersLost">Refused lines that could not be kept in the dead-letter file (queue full or file error).</param>
 public readonly record struct InfluxSinkStats(
     long PendingLines,
     long PendingBytes,
@@ -19,4 +21,6 @@ public readonly record struct InfluxSinkStats(
     long Retries,
     string? PausedReason,
     TimeSpan? FailingFor,
-    string? LastFailure);
+    string? LastFailure,
+    long DeadLetters,
+    long DeadLettersLost);

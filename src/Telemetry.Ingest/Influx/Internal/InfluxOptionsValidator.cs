@@ -49,6 +49,14 @@ internal sealed class InfluxOptionsValidator : IValidateOptions<InfluxOptions>
         {
             errors.Add($"{S}DeadLetterPath must be a file path or absent (was '{path}').");
         }
+        if (options.DeadLetterMaxFileBytes is < 4096 or > 1L << 40)
+        {
+            errors.Add($"{S}DeadLetterMaxFileBytes must be between 4096 and 2^40 (was {options.DeadLetterMaxFileBytes}).");
+        }
+        if (options.DeadLetterMaxFiles is < 1 or > 1000)
+        {
+            errors.Add($"{S}DeadLetterMaxFiles must be between 1 and 1000 (was {options.DeadLetterMaxFiles}).");
+        }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

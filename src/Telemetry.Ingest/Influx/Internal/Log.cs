@@ -35,6 +35,9 @@ internal static partial class Log
     [LoggerMessage(5109, LogLevel.Error, "Could not append refused lines to the dead-letter file {Path}")]
     public static partial void DeadLetterFailed(ILogger logger, string path, Exception error);
 
+    [LoggerMessage(5113, LogLevel.Error, "Dead-letter queue for {Path} is full: a refused line was counted and logged but not kept ({Lost} lost so far)")]
+    public static partial void DeadLetterLost(ILogger logger, string path, long lost);
+
     [LoggerMessage(5110, LogLevel.Information, "Draining the InfluxDB sink: {Lines} lines ({Bytes} bytes) still to write")]
     public static partial void Draining(ILogger logger, long lines, long bytes);
 

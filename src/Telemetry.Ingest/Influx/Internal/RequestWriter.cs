@@ -24,7 +24,6 @@ internal sealed class RequestWriter(
         counters.AddAnswered(request);
         if (request.FirstDropReason is { } reason)
         {
-            deadLetters.Flush();
             Log.LinesDropped(logger, request.DroppedCount, request.LineCount, reason);
         }
         request.Complete();
@@ -148,7 +147,7 @@ internal sealed class RequestWriter(
             {
                 var reason = perLine ? clauses[n] : message;
                 request.Drop(segment, i, reason);
-                deadLetters.Write(reader.Current, segment.FirstLine + i, reason);
+                deadLetters.Write(reader.Current, segment.Batch, segment.FirstLine + i, reason);
             }
         }
     }

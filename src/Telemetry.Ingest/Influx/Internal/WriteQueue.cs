@@ -69,11 +69,22 @@ internal sealed class WriteQueue : IDisposable
         }
         if (ct.CanBeCanceled)
         {
-            waiter.Registration = ct.Register(static (state, token) =>
+            var registration = ct.Register(static (state, token) =>
             {
                 var waiter = (EnqueueWaiter)state!;
                 waiter.Queue.Cancel(waiter, token);
             }, waiter);
+            // Registered outside the lock: a writer may have admitted the waiter meanwhile (and unregistered the
+            // empty registration it found). Then this registration must not outlive the wait.
+            lock (_lock)
+            {
+                if (!waiter.Done)
+                {
+                    waiter.Registration = registration;
+                    registration = default;
+                }
+            }
+            registration.Dispose();
         }
         return new ValueTask(waiter.Task);
     }
