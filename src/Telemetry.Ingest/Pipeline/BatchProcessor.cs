@@ -51,7 +51,8 @@ public sealed class BatchProcessor
         var duplicate = ArrayPool<bool>.Shared.Rent(Math.Max(frames.Count, 1));
         Array.Clear(duplicate, 0, frames.Count);
         List<SequenceGap>? gaps = null;
-        var duplicates = _sequences?.Admit(frames, duplicate.AsSpan(0, frames.Count), ref gaps) ?? 0;
+        var sequences = batch.Untracked ? null : _sequences;
+        var duplicates = sequences?.Admit(frames, duplicate.AsSpan(0, frames.Count), ref gaps) ?? 0;
         var bytes = new PooledBufferWriter<byte>(frames.Count * BytesPerFrameGuess);
         var lineFrames = new PooledBufferWriter<int>(frames.Count);
         List<FrameRejection>? rejections = null;
@@ -95,7 +96,7 @@ public sealed class BatchProcessor
         }
         catch
         {
-            _sequences?.Release(frames, duplicate.AsSpan(0, frames.Count));
+            sequences?.Release(frames, duplicate.AsSpan(0, frames.Count));
             ArrayPool<bool>.Shared.Return(duplicate);
             bytes.Dispose();
             lineFrames.Dispose();
@@ -115,7 +116,10 @@ public sealed class BatchProcessor
         catch
         {
             // Not kept: a resend of these frames must be written, not taken for a duplicate.
-            _sequences?.Release(batch.Frames, duplicate.AsSpan(0, batch.Frames.Count));
+            if (!batch.Untracked)
+            {
+                _sequences?.Release(batch.Frames, duplicate.AsSpan(0, batch.Frames.Count));
+            }
             throw;
         }
         finally
