@@ -84,6 +84,14 @@ internal sealed class ServerProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>SIGTERM (a graceful stop); returns the exit code, or throws when it takes longer than <paramref name="limit"/>.</summary>
+    public async Task<int> TerminateAsync(TimeSpan limit)
+    {
+        await Signals.SendAsync(_process.Id, "TERM");
+        await _process.WaitForExitAsync().WaitAsync(limit);
+        return _process.ExitCode;
+    }
+
     /// <summary>Starts the server again with the same settings (same port and spool) after <see cref="KillAsync"/>.</summary>
     public async Task RestartAsync()
     {

@@ -26,4 +26,7 @@ internal static partial class Log
 
     [LoggerMessage(1007, LogLevel.Information, "Spool closed: {Bytes} bytes in {Segments} segments stay on disk for the next start")]
     public static partial void SpoolStopped(ILogger logger, long bytes, int segments);
+
+    [LoggerMessage(1008, LogLevel.Error, "Shutdown timed out before InfluxDB took everything: the batches not written were refused with UNAVAILABLE and never acknowledged (clients resend them); exiting with code 3; last failure: {Reason}")]
+    public static partial void DrainTimedOut(ILogger logger, string reason);
 }
