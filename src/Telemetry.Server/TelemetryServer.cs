@@ -3,6 +3,7 @@ using Telemetry.Ingest.Influx;
 using Telemetry.Ingest.LineProtocol;
 using Telemetry.Ingest.Pipeline;
 using Telemetry.Server.Internal;
+using Telemetry.Server.Security;
 using Telemetry.Server.Services;
 
 namespace Telemetry.Server;
@@ -30,9 +31,15 @@ public static class TelemetryServer
         {
             Log.NullSinkSelected(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TelemetryServer)));
         }
-        app.MapGrpcService<IngestGrpcService>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapGrpcService<IngestGrpcService>().RequireAuthorization(SecurityServices.WriterPolicy);
+        // Health stays open to every caller (load balancers and orchestrators probe it without credentials).
         app.MapGrpcHealthChecksService();
-        app.MapGrpcReflectionService();
+        if (app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value.EnableReflection)
+        {
+            app.MapGrpcReflectionService().RequireAuthorization(SecurityServices.WriterPolicy);
+        }
         return app;
     }
 
@@ -50,6 +57,9 @@ public static class TelemetryServer
             o.EnableDetailedErrors = false;
         });
         services.AddGrpcReflection();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ClientErrorLog>();
+        builder.AddTelemetrySecurity();
         var health = services.AddGrpcHealthChecks(o => o.UseHealthChecksCache = false);
 
         services.AddSingleton(sp =>

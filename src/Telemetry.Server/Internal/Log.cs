@@ -20,4 +20,13 @@ internal static partial class Log
 
     [LoggerMessage(1005, LogLevel.Information, "Flushed; the sink is stopped")]
     public static partial void Drained(ILogger logger);
+
+    [LoggerMessage(1006, LogLevel.Information, "Call {Method} from {Peer} refused with {Status}: {Reason} ({HeldBack} similar lines held back before this one)")]
+    public static partial void CallRefused(ILogger logger, string method, string peer, Grpc.Core.StatusCode status, string reason, long heldBack);
+
+    [LoggerMessage(1007, LogLevel.Information, "Anonymous writing is enabled (Security:AllowAnonymous): every caller that reaches {Endpoints} may write any source and measurement")]
+    public static partial void AnonymousEnabled(ILogger logger, string endpoints);
+
+    [LoggerMessage(1008, LogLevel.Information, "Connection limit {MaxConnections} (Limits:MaxConnections{Derived}); open-file limit {OpenFiles}")]
+    public static partial void ConnectionLimit(ILogger logger, long maxConnections, string derived, long openFiles);
 }

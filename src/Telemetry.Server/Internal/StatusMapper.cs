@@ -3,11 +3,15 @@ using Telemetry.Ingest.Pipeline;
 
 namespace Telemetry.Server.Internal;
 
-/// <summary>Maps pipeline failures to gRPC statuses with a reason the client can act on.</summary>
+/// <summary>Maps pipeline and transport failures to gRPC statuses with a reason the client can act on.</summary>
 internal static class StatusMapper
 {
     public static RpcException ToRpcException(Exception error, ServerCallContext context, ulong? batchId)
     {
+        if (error is RpcException rpc)
+        {
+            return rpc;
+        }
         var which = batchId is { } id ? $"batch {id}" : "in-flight batches";
         if (error is OperationCanceledException && context.CancellationToken.IsCancellationRequested)
         {
@@ -18,7 +22,14 @@ internal static class StatusMapper
             return new RpcException(new Status(StatusCode.Unavailable,
                 $"{which} not written: the server is shutting down or its sink stopped; resend them"));
         }
+        if (error is Google.Protobuf.InvalidProtocolBufferException protobuf)
+        {
+            return new RpcException(new Status(StatusCode.InvalidArgument, $"{which}: the message is not a valid telemetry.v1.FrameBatch ({protobuf.Message}); nothing of it was written"));
+        }
         return new RpcException(new Status(StatusCode.Internal,
             $"{which} not written: unexpected server error ({error.GetType().Name}); resend them"));
     }
+
+    /// <summary>Statuses worth a (rate-limited) log line: not a client's own cancel, nor a shutdown.</summary>
+    public static bool IsWorthLogging(StatusCode code) => code is not (StatusCode.Cancelled or StatusCode.Unavailable);
 }
