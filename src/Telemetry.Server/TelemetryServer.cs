@@ -31,8 +31,7 @@ public static class TelemetryServer
         {
             Log.NullSinkSelected(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TelemetryServer)));
         }
-        app.UseAuthentication();
-        app.UseAuthorization();
+        app.UseTelemetrySecurity();
         app.MapGrpcService<IngestGrpcService>().RequireAuthorization(SecurityServices.WriterPolicy);
         // Health stays open to every caller (load balancers and orchestrators probe it without credentials).
         app.MapGrpcHealthChecksService();

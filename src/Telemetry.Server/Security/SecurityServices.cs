@@ -2,6 +2,8 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Certificate;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Telemetry.Server.Security.Internal;
 
@@ -33,11 +35,33 @@ public static class SecurityServices
             .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName, CertificateAuthenticationDefaults.AuthenticationScheme)
             .RequireAuthenticatedUser());
 
-        var security = builder.Configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>() ?? new SecurityOptions();
-        if (security.ClientCertificates.Count > 0)
+
+        // Kestrel and the rate limiter read the limits through validated options: a bad value stops the start
+        // with a message naming the setting, before either applies it.
+        services.AddOptions<LimitsOptions>().Bind(builder.Configuration.GetSection(LimitsOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => ConnectionLimit.From(sp.GetRequiredService<IOptions<LimitsOptions>>().Value));
+        services.AddOptions<KestrelServerOptions>().Configure<ConnectionLimit, IOptions<LimitsOptions>, IOptions<SecurityOptions>>(
+            (kestrel, connections, limits, security) =>
+                KestrelSetup.Apply(kestrel, limits.Value, connections.MaxConnections, security.Value.ClientCertificates.Count > 0));
+        services.AddRateLimiter(static _ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<LimitsOptions>>((o, limits) => ClientRateLimits.Configure(o, limits.Value));
+    }
+
+    /// <summary>Adds authentication, authorization and the per-client rate limiter to the pipeline, in that order.</summary>
+    public static void UseTelemetrySecurity(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        var limit = app.Services.GetRequiredService<ConnectionLimit>();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SecurityServices));
+        Telemetry.Server.Internal.Log.ConnectionLimit(logger, limit.MaxConnections, limit.Derived ? " unset: derived" : "", limit.OpenFiles);
+        var security = app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value;
+        if (security.AllowAnonymous)
         {
-            // TLS accepts any client certificate; the certificate scheme then admits only registered thumbprints.
-            builder.WebHost.ConfigureKestrel(k => k.ConfigureHttpsDefaults(h => h.ClientCertificateValidation = static (_, _, _) => true));
+            var endpoints = string.Join(", ", ListenEndpoints.From(app.Configuration).Select(e => e.Url));
+            Telemetry.Server.Internal.Log.AnonymousEnabled(logger, endpoints);
         }
     }
 }
