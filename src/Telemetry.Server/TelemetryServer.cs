@@ -1,3 +1,5 @@
+using System.IO.Compression;
+using Grpc.Net.Compression;
 using Microsoft.Extensions.Options;
 using Telemetry.Ingest.Influx;
 using Telemetry.Ingest.LineProtocol;
@@ -32,6 +34,8 @@ public static class TelemetryServer
             Log.NullSinkSelected(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TelemetryServer)));
         }
         app.UseTelemetrySecurity();
+        var maxMessageBytes = app.Services.GetRequiredService<IOptions<IngestOptions>>().Value.MaxMessageBytes;
+        app.Use(next => GrpcMessageGuard.Middleware(next, maxMessageBytes));
         app.MapGrpcService<IngestGrpcService>().RequireAuthorization(SecurityServices.WriterPolicy);
         // Health stays open to every caller (load balancers and orchestrators probe it without credentials).
         app.MapGrpcHealthChecksService();
@@ -54,6 +58,11 @@ public static class TelemetryServer
         {
             o.MaxReceiveMessageSize = options.MaxMessageBytes;
             o.EnableDetailedErrors = false;
+            o.CompressionProviders =
+            [
+                new CheckedCompressionProvider(new GzipCompressionProvider(CompressionLevel.Fastest)),
+                new CheckedCompressionProvider(new DeflateCompressionProvider(CompressionLevel.Fastest)),
+            ];
         });
         services.AddGrpcReflection();
         services.AddSingleton(TimeProvider.System);

@@ -24,7 +24,9 @@ internal static class StatusMapper
         }
         if (error is Google.Protobuf.InvalidProtocolBufferException protobuf)
         {
-            return new RpcException(new Status(StatusCode.InvalidArgument, $"{which}: the message is not a valid telemetry.v1.FrameBatch ({protobuf.Message}); nothing of it was written"));
+            // The stream's parser does not say which field; unary Write names it (GrpcMessageGuard).
+            return new RpcException(new Status(StatusCode.InvalidArgument,
+                $"the message is not a valid telemetry.v1.FrameBatch: {protobuf.Message.TrimEnd('.')}; nothing of it was written"));
         }
         return new RpcException(new Status(StatusCode.Internal,
             $"{which} not written: unexpected server error ({error.GetType().Name}); resend them"));
