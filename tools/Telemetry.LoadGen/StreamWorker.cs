@@ -27,7 +27,8 @@ internal sealed class StreamWorker
 
     public async Task RunAsync(CallInvoker invoker, CancellationToken stop)
     {
-        using var call = invoker.AsyncDuplexStreamingCall(RawIngestMethod.Stream, null, default);
+        var headers = _options.ApiKey is { } key ? new Metadata { { "authorization", $"Bearer {key}" } } : null;
+        using var call = invoker.AsyncDuplexStreamingCall(RawIngestMethod.Stream, null, new CallOptions(headers));
         var reader = ReadAcksAsync(call.ResponseStream);
         var perStreamRate = _options.Rate / _options.Streams;
         var started = Stopwatch.GetTimestamp();
