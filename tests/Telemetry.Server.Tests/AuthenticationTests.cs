@@ -13,7 +13,7 @@ public sealed class AuthenticationTests(InfluxFixture influx)
     [Fact]
     public async Task Write_NoCredentialsAnonymousOff_UnauthenticatedNothingStored()
     {
-        var (_, keys) = TestKeys.Create("gateway");
+        var (key, keys) = TestKeys.Create("gateway");
         await using var server = await StartAsync("auth_none", keys);
 
         var error = await Assert.ThrowsAsync<RpcException>(() => server.Client.WriteAsync(Frames.Batch(1, "s", 1, 3)).ResponseAsync);
@@ -21,6 +21,7 @@ public sealed class AuthenticationTests(InfluxFixture influx)
         Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
         Assert.Equal("no credentials: send 'authorization: Bearer <API key>' metadata or a registered client certificate", error.Status.Detail);
         Assert.Empty(await influx.QueryAsync(server.Database, "SHOW MEASUREMENTS"));
+        await AssertKeyStillWritesAsync(server, key);
     }
 
     [Theory]
@@ -29,7 +30,7 @@ public sealed class AuthenticationTests(InfluxFixture influx)
     [InlineData("Bearer tlm_000000000000_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "API key not recognised")]
     public async Task Write_BadCredentials_UnauthenticatedWithReason(string authorization, string reason)
     {
-        var (_, keys) = TestKeys.Create("gateway");
+        var (key, keys) = TestKeys.Create("gateway");
         await using var server = await StartAsync("auth_bad", keys);
 
         var error = await Assert.ThrowsAsync<RpcException>(() => server.Client.WriteAsync(
@@ -37,6 +38,8 @@ public sealed class AuthenticationTests(InfluxFixture influx)
 
         Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
         Assert.Equal(reason, error.Status.Detail);
+        Assert.Empty(await influx.QueryAsync(server.Database, "SHOW MEASUREMENTS"));
+        await AssertKeyStillWritesAsync(server, key);
     }
 
     [Fact]
@@ -51,19 +54,24 @@ public sealed class AuthenticationTests(InfluxFixture influx)
 
         Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
         Assert.Equal("API key not recognised", error.Status.Detail);
+        Assert.Empty(await influx.QueryAsync(server.Database, "SHOW MEASUREMENTS"));
+        await AssertKeyStillWritesAsync(server, key);
     }
 
     [Fact]
     public async Task Write_ExpiredKey_UnauthenticatedNamingTheExpiry()
     {
         var (key, keys) = TestKeys.Create("old", expiresUtc: new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero));
-        await using var server = await StartAsync("auth_expired", keys);
+        var (current, currentKeys) = TestKeys.Create("current", expiresUtc: DateTimeOffset.UtcNow.AddHours(1));
+        await using var server = await StartAsync("auth_expired", TestKeys.Merge(keys, currentKeys));
 
         var error = await Assert.ThrowsAsync<RpcException>(() =>
             server.Client.WriteAsync(Frames.Batch(1, "s", 1, 3), TestKeys.Bearer(key)).ResponseAsync);
 
         Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
         Assert.Equal("API key of client 'old' expired at 2026-01-02T03:04:05Z", error.Status.Detail);
+        Assert.Empty(await influx.QueryAsync(server.Database, "SHOW MEASUREMENTS"));
+        await AssertKeyStillWritesAsync(server, current);
     }
 
     [Fact]
@@ -95,6 +103,7 @@ public sealed class AuthenticationTests(InfluxFixture influx)
         Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
         Assert.Equal("batch 3 not written: frame 2: source 'kairos/fts' is outside the scope of client 'gnc' (sources: resilience/*)", error.Status.Detail);
         Assert.Empty(await influx.QueryAsync(server.Database, "SHOW MEASUREMENTS"));
+        await AssertKeyStillWritesAsync(server, key, "resilience/gnc");
     }
 
     [Fact]
@@ -148,6 +157,17 @@ public sealed class AuthenticationTests(InfluxFixture influx)
         Assert.Equal(2u, anonymous.WrittenCount);
         Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
         Assert.Equal([1L, 2], (await influx.QueryAsync(server.Database, "SELECT step FROM descent")).Select(r => r.Values["step"].GetInt64()));
+    }
+
+    /// <summary>After a refused call, a well-behaved client with a valid key on its own connection still writes.</summary>
+    private async Task AssertKeyStillWritesAsync(TestServer server, string key, string source = "good")
+    {
+        using var channel = Grpc.Net.Client.GrpcChannel.ForAddress(server.Address);
+        var ack = await new IngestService.IngestServiceClient(channel).WriteAsync(Frames.Batch(99, source, 500, 2), TestKeys.Bearer(key));
+
+        Assert.Equal(2u, ack.WrittenCount);
+        var steps = (await influx.QueryAsync(server.Database, "SELECT step FROM descent")).Select(r => r.Values["step"].GetInt64());
+        Assert.Equal([500L, 501], steps);
     }
 
     private Task<TestServer> StartAsync(string hint, Dictionary<string, string?> keys) =>

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Compression;
 using System.Text.Unicode;
 using Google.Protobuf;
 
@@ -21,6 +22,41 @@ internal static class FrameBatchInspector
         catch (InvalidProtocolBufferException e)
         {
             return Describe(payload.ToArray(), e);
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="FindProblem"/> for a gzip or deflate message; null as well when it cannot be decompressed or
+    /// expands past <paramref name="maxBytes"/> (gRPC then refuses it with its own status).
+    /// </summary>
+    public static string? FindProblemCompressed(ReadOnlySequence<byte> payload, string? encoding, int maxBytes)
+    {
+        if (encoding is not ("gzip" or "deflate"))
+        {
+            return null;
+        }
+        try
+        {
+            using var compressed = new MemoryStream(payload.ToArray());
+            using Stream decompressor = encoding == "gzip"
+                ? new GZipStream(compressed, CompressionMode.Decompress)
+                : new ZLibStream(compressed, CompressionMode.Decompress);
+            using var output = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = decompressor.Read(chunk)) > 0)
+            {
+                if (output.Length + read > maxBytes)
+                {
+                    return null;
+                }
+                output.Write(chunk, 0, read);
+            }
+            return FindProblem(new ReadOnlySequence<byte>(output.GetBuffer(), 0, (int)output.Length));
+        }
+        catch (InvalidDataException)
+        {
+            return null;
         }
     }
 

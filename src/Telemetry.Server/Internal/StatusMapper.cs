@@ -22,12 +22,6 @@ internal static class StatusMapper
             return new RpcException(new Status(StatusCode.Unavailable,
                 $"{which} not written: the server is shutting down or its sink stopped; resend them"));
         }
-        if (error is Google.Protobuf.InvalidProtocolBufferException protobuf)
-        {
-            // The stream's parser does not say which field; unary Write names it (GrpcMessageGuard).
-            return new RpcException(new Status(StatusCode.InvalidArgument,
-                $"the message is not a valid telemetry.v1.FrameBatch: {protobuf.Message.TrimEnd('.')}; nothing of it was written"));
-        }
         return new RpcException(new Status(StatusCode.Internal,
             $"{which} not written: unexpected server error ({error.GetType().Name}); resend them"));
     }

@@ -58,7 +58,7 @@ internal sealed class IngestGrpcService : IngestService.IngestServiceBase
         using var session = new StreamSession(
             responseStream, _options.MaxBatchesInFlightPerStream, _options.MaxRejectionsPerAck, context.CancellationToken);
         var stoppedForShutdown = false;
-        RpcException? denied = null;
+        RpcException? refused = null;
         long batches = 0;
         long frames = 0;
         using var reading = CancellationTokenSource.CreateLinkedTokenSource(
@@ -81,7 +81,7 @@ internal sealed class IngestGrpcService : IngestService.IngestServiceBase
                     {
                         // Stop reading; the batches before this one are still acknowledged below.
                         session.ReleaseRoom();
-                        denied = new RpcException(new Status(StatusCode.PermissionDenied,
+                        refused = new RpcException(new Status(StatusCode.PermissionDenied,
                             $"batch {batch.BatchId} not written and the stream closed: {violation}"));
                         break;
                     }
@@ -102,9 +102,15 @@ internal sealed class IngestGrpcService : IngestService.IngestServiceBase
         {
             stoppedForShutdown = true;
         }
+        catch (Exception e) when (IsMessageFault(e) && !context.CancellationToken.IsCancellationRequested)
+        {
+            // A message that cannot be read: acknowledge the batches before it, then end with its status.
+            refused = e as RpcException ?? new RpcException(new Status(StatusCode.InvalidArgument,
+                $"message {batches + 1} of the stream is not a valid telemetry.v1.FrameBatch: {e.Message.TrimEnd('.')}; it and the rest of the stream were not read"));
+        }
         catch (Exception e)
         {
-            // The call is failing (the client left, or sent something gRPC refused): stop its ack writer too.
+            // The call is failing (the client left, or the transport broke): stop its ack writer too.
             await session.AbandonAsync().ConfigureAwait(false);
             throw Refuse(e, context, batchId: null);
         }
@@ -119,9 +125,9 @@ internal sealed class IngestGrpcService : IngestService.IngestServiceBase
             }
             throw StatusMapper.ToRpcException(failure, context, batchId: null);
         }
-        if (denied is not null)
+        if (refused is not null)
         {
-            throw Refuse(denied, context, batchId: null);
+            throw Refuse(refused, context, batchId: null);
         }
         if (stoppedForShutdown)
         {
@@ -130,6 +136,10 @@ internal sealed class IngestGrpcService : IngestService.IngestServiceBase
                 "server is shutting down: every acknowledged batch is written; resend unacknowledged batches to another instance or after restart"));
         }
     }
+
+    /// <summary>What the client sent could not be read as a message: oversized, corrupt, or not a FrameBatch.</summary>
+    private static bool IsMessageFault(Exception e) => e is Google.Protobuf.InvalidProtocolBufferException
+        || e is RpcException { StatusCode: StatusCode.ResourceExhausted or StatusCode.InvalidArgument or StatusCode.Internal };
 
     private ClientScope ScopeOf(ServerCallContext context) =>
         _clients.ScopeOf(context.GetHttpContext().User)

@@ -32,13 +32,14 @@ public sealed class WireCorpus(CorpusServer corpus)
         ("encoding_unknown", tag => RawGrpc.Frame(Compress(Batch(tag, 1).ToByteArray(), gzip: true), compressed: true), new() { ["grpc-encoding"] = "snappy" }, Unimplemented, "Unsupported grpc-encoding value 'snappy'", []),
         ("prefix_truncated", _ => [0, 0, 0], null, Internal, "Incomplete message", []),
         ("payload_truncated", tag => RawGrpc.Frame(Batch(tag, 1))[..^3], null, Internal, "Incomplete message", []),
-        ("payload_garbage", _ => RawGrpc.Frame([0xFF, 0xFF, 0xFF, 0xFF, 0x0F]), null, InvalidArgument, "the message is not a valid telemetry.v1.FrameBatch: ", []),
-        ("payload_wrong_wire_type", _ => RawGrpc.Frame([0x13, 0x01]), null, InvalidArgument, "the message is not a valid telemetry.v1.FrameBatch: ", []),
-        ("utf8_invalid_source", tag => RawGrpc.Frame(BreakUtf8(Batch(tag, 1, source: "corpus/@@@@"), [0xFF, 0xFE, 0xFD, 0xFC])), null, InvalidArgument, "String is invalid UTF-8|frames[0].source is not valid UTF-8", []),
-        ("utf8_invalid_string_value", tag => RawGrpc.Frame(BreakUtf8(Batch(tag, 1, phase: "@@@@"), [0x80, 0x80, 0x80, 0x80])), null, InvalidArgument, "String is invalid UTF-8|frames[0].fields[3].string_value is not valid UTF-8", []),
-        ("utf8_invalid_field_key", tag => RawGrpc.Frame(BreakUtf8(Batch(tag, 1, fieldKey: "@@@@"), [0xED, 0xA0, 0x80, 0x41])), null, InvalidArgument, "String is invalid UTF-8|frames[0].fields[0].key is not valid UTF-8", []),
-        ("utf8_overlong_tag_value", tag => RawGrpc.Frame(BreakUtf8(Batch(tag, 1, vehicle: "@@@@"), [0xC0, 0xAF, 0x41, 0x41])), null, InvalidArgument, "String is invalid UTF-8|frames[0].tags[0].value is not valid UTF-8", []),
-        ("valid_then_garbage", tag => [.. RawGrpc.Frame(Batch(tag, 1)), .. RawGrpc.Frame([0xFF, 0xFF, 0xFF, 0xFF, 0x0F])], null, InvalidArgument, "not a valid telemetry.v1.FrameBatch", [1]),
+        ("payload_garbage", _ => RawGrpc.Frame([0xFF, 0xFF, 0xFF, 0xFF, 0x0F]), null, InvalidArgument, "message 1 of the stream is not a valid telemetry.v1.FrameBatch: |the message is not a valid telemetry.v1.FrameBatch: ", []),
+        ("payload_wrong_wire_type", _ => RawGrpc.Frame([0x13, 0x01]), null, InvalidArgument, "message 1 of the stream is not a valid telemetry.v1.FrameBatch: |the message is not a valid telemetry.v1.FrameBatch: ", []),
+        ("gzip_utf8_invalid_source", tag => RawGrpc.Frame(Compress(BreakUtf8(Batch(tag, 1, source: "corpus/@@@@"), [0xFF, 0xFE, 0xFD, 0xFC]), gzip: true), compressed: true), Gzip, InvalidArgument, "is not a valid telemetry.v1.FrameBatch: String is invalid UTF-8|frames[0].source is not valid UTF-8", []),
+        ("utf8_invalid_source", tag => RawGrpc.Frame(BreakUtf8(Batch(tag, 1, source: "corpus/@@@@"), [0xFF, 0xFE, 0xFD, 0xFC])), null, InvalidArgument, "is not a valid telemetry.v1.FrameBatch: String is invalid UTF-8|frames[0].source is not valid UTF-8", []),
+        ("utf8_invalid_string_value", tag => RawGrpc.Frame(BreakUtf8(Batch(tag, 1, phase: "@@@@"), [0x80, 0x80, 0x80, 0x80])), null, InvalidArgument, "is not a valid telemetry.v1.FrameBatch: String is invalid UTF-8|frames[0].fields[3].string_value is not valid UTF-8", []),
+        ("utf8_invalid_field_key", tag => RawGrpc.Frame(BreakUtf8(Batch(tag, 1, fieldKey: "@@@@"), [0xED, 0xA0, 0x80, 0x41])), null, InvalidArgument, "is not a valid telemetry.v1.FrameBatch: String is invalid UTF-8|frames[0].fields[0].key is not valid UTF-8", []),
+        ("utf8_overlong_tag_value", tag => RawGrpc.Frame(BreakUtf8(Batch(tag, 1, vehicle: "@@@@"), [0xC0, 0xAF, 0x41, 0x41])), null, InvalidArgument, "is not a valid telemetry.v1.FrameBatch: String is invalid UTF-8|frames[0].tags[0].value is not valid UTF-8", []),
+        ("valid_then_garbage", tag => [.. RawGrpc.Frame(Batch(tag, 1)), .. RawGrpc.Frame([0xFF, 0xFF, 0xFF, 0xFF, 0x0F])], null, InvalidArgument, "message 2 of the stream is not a valid telemetry.v1.FrameBatch", [1]),
         ("valid_gzip", tag => RawGrpc.Frame(Compress(Batch(tag, 1).ToByteArray(), gzip: true), compressed: true), Gzip, 0, "", [1]),
     ];
 
@@ -78,6 +79,8 @@ public sealed class WireCorpus(CorpusServer corpus)
         Assert.Contains(status.Item2, result.Message ?? string.Empty, StringComparison.Ordinal);
         var stored = (await corpus.RowsOfCaseAsync(tag)).Select(r => r.Values["step"].GetInt64()).ToArray();
         Assert.Equal(status.Item3, stored);
+        // Every stored batch was acknowledged before the call ended (an ack of one batch is a few bytes).
+        Assert.Equal(stored.Length > 0, result.BodyBytes > 0);
         await corpus.AssertWellBehavedClientWritesAsync(tag);
     }
 
