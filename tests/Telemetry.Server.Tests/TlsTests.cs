@@ -75,6 +75,26 @@ public sealed class TlsTests(InfluxFixture influx) : IDisposable
         Assert.Empty(await influx.QueryAsync(server.Database, "SHOW MEASUREMENTS"));
     }
 
+    [Fact]
+    public async Task Write_MutualTlsCertificateEntryExpired_UnauthenticatedNamingTheExpiry()
+    {
+        var serverCertificate = _certificates.CreateServer();
+        var station = _certificates.CreateClient("station");
+        var settings = TestKeys.Merge(TlsSettings(serverCertificate), new Dictionary<string, string?>
+        {
+            ["Kestrel:Endpoints:Grpc:ClientCertificateMode"] = "RequireCertificate",
+            ["Security:ClientCertificates:station:Thumbprint"] = station.Sha256Thumbprint,
+            ["Security:ClientCertificates:station:ExpiresUtc"] = "2026-03-01T00:00:00Z",
+        });
+        await using var server = await StartAsync("mtls_expired", settings, ClientHandler(serverCertificate, station));
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => server.Client.WriteAsync(Frames.Batch(1, "s", 1, 3)).ResponseAsync);
+
+        Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
+        Assert.Equal("client certificate of client 'station' expired at 2026-03-01T00:00:00Z (Security:ClientCertificates:station:ExpiresUtc)", error.Status.Detail);
+        Assert.Empty(await influx.QueryAsync(server.Database, "SHOW MEASUREMENTS"));
+    }
+
     public void Dispose() => _certificates.Dispose();
 
     internal static Dictionary<string, string?> TlsSettings(WrittenCertificate certificate) => new()

@@ -23,9 +23,6 @@ internal sealed class ClientErrorLog
         _clock = clock;
     }
 
-    /// <summary>Lines held back since the server started.</summary>
-    public long SuppressedTotal { get; private set; }
-
     /// <summary>Logs that the call of <paramref name="context"/> ended with <paramref name="status"/>.</summary>
     public void Refused(ILogger logger, HttpContext context, StatusCode status, string reason)
     {
@@ -50,7 +47,6 @@ internal sealed class ClientErrorLog
             if (_inWindow >= LinesPerSecond)
             {
                 _suppressed++;
-                SuppressedTotal++;
                 heldBack = 0;
                 return false;
             }

@@ -5,17 +5,21 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
+using Telemetry.Server.Internal;
 using Telemetry.Server.Security.Internal;
 
 namespace Telemetry.Server.Security;
 
-/// <summary>Registers authentication (API keys, client certificates, anonymous) and the ingest authorization policy.</summary>
+/// <summary>
+/// Registers authentication (API keys, client certificates, anonymous), the ingest authorization policy, and the
+/// connection and call limits (Kestrel and the rate limiter).
+/// </summary>
 public static class SecurityServices
 {
     /// <summary>The authorization policy every ingest (and reflection) call must satisfy.</summary>
     public const string WriterPolicy = "telemetry-writer";
 
-    /// <summary>Adds the <c>Security</c> options, the authentication schemes and the policy.</summary>
+    /// <summary>Adds the <c>Security</c> and <c>Limits</c> options, the authentication schemes, the policy and the limits.</summary>
     public static void AddTelemetrySecurity(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -29,12 +33,11 @@ public static class SecurityServices
             {
                 o.AllowedCertificateTypes = CertificateTypes.All;
                 o.RevocationMode = X509RevocationMode.NoCheck;
-                o.Events = CertificateEvents.Create(TimeProvider.System);
+                o.Events = CertificateEvents.Create();
             });
         services.AddAuthorizationBuilder().AddPolicy(WriterPolicy, p => p
             .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName, CertificateAuthenticationDefaults.AuthenticationScheme)
             .RequireAuthenticatedUser());
-
 
         // Kestrel and the rate limiter read the limits through validated options: a bad value stops the start
         // with a message naming the setting, before either applies it.
@@ -56,12 +59,12 @@ public static class SecurityServices
         app.UseRateLimiter();
         var limit = app.Services.GetRequiredService<ConnectionLimit>();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SecurityServices));
-        Telemetry.Server.Internal.Log.ConnectionLimit(logger, limit.MaxConnections, limit.Derived ? " unset: derived" : "", limit.OpenFiles);
+        Log.ConnectionLimit(logger, limit.MaxConnections, limit.Derived ? " unset: derived" : "", limit.OpenFiles);
         var security = app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value;
         if (security.AllowAnonymous)
         {
             var endpoints = string.Join(", ", ListenEndpoints.From(app.Configuration).Select(e => e.Url));
-            Telemetry.Server.Internal.Log.AnonymousEnabled(logger, endpoints);
+            Log.AnonymousEnabled(logger, endpoints);
         }
     }
 }

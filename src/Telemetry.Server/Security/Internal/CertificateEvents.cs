@@ -6,11 +6,12 @@ namespace Telemetry.Server.Security.Internal;
 /// <summary>Maps a validated client certificate to its configured client by SHA-256 thumbprint (pinning).</summary>
 internal static class CertificateEvents
 {
-    public static CertificateAuthenticationEvents Create(TimeProvider clock) => new()
+    public static CertificateAuthenticationEvents Create() => new()
     {
         OnCertificateValidated = context =>
         {
             var registry = context.HttpContext.RequestServices.GetRequiredService<ClientRegistry>();
+            var clock = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
             var thumbprint = context.ClientCertificate.GetCertHashString(HashAlgorithmName.SHA256);
             if (!registry.TryFindCertificate(thumbprint, out var entry))
             {
