@@ -48,4 +48,14 @@ public sealed class ExposureTests(InfluxFixture influx)
 
         Assert.Contains("Security:ClientCertificates:station:Thumbprint must be a SHA-256 thumbprint", error.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Build_KeyNamedAnonymous_StartRefused()
+    {
+        var (_, keys) = TestKeys.Create("anonymous");
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => TestServer.StartAsync(influx, "unused", keys));
+
+        Assert.Contains("Security:ApiKeys:anonymous: the client name 'Anonymous' is reserved", error.ToString(), StringComparison.Ordinal);
+    }
 }

@@ -13,6 +13,9 @@ internal sealed class ClientRegistry
     public const string CertificateType = "Certificate";
     public const string AnonymousType = "Anonymous";
 
+    private static readonly byte[] UnknownSalt = new byte[16];
+    private static readonly byte[] UnknownDigest = new byte[32];
+
     private readonly Dictionary<string, KeyEntry> _keys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Entry> _certificates = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, string), ClientScope> _scopes = [];
@@ -48,13 +51,11 @@ internal sealed class ClientRegistry
 
     public bool TryFindKey(string id, string secret, out Entry entry)
     {
-        if (_keys.TryGetValue(id, out var key) && ApiKeyHash.Verify(secret, key.Salt, key.Digest))
-        {
-            entry = key.Entry;
-            return true;
-        }
-        entry = default;
-        return false;
+        // An unknown id costs the same hash as a known one, so timing does not tell which ids exist.
+        var found = _keys.TryGetValue(id, out var key);
+        var verified = ApiKeyHash.Verify(secret, key?.Salt ?? UnknownSalt, key?.Digest ?? UnknownDigest);
+        entry = found && verified ? key!.Entry : default;
+        return found && verified;
     }
 
     public bool TryFindCertificate(string sha256Thumbprint, out Entry entry) =>

@@ -65,6 +65,10 @@ internal sealed class SecurityOptionsValidator : IValidateOptions<SecurityOption
 
     private static void CheckPatterns(List<string> errors, string prefix, ClientScopeOptions scope)
     {
+        if (prefix.EndsWith(":" + ClientRegistry.AnonymousType, StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add($"{prefix}: the client name '{ClientRegistry.AnonymousType}' is reserved for callers without credentials");
+        }
         foreach (var (list, setting) in new[] { (scope.Sources, "Sources"), (scope.Measurements, "Measurements") })
         {
             if (list.Any(string.IsNullOrEmpty))
