@@ -9,6 +9,7 @@ public sealed class IngestOptions
     public const string SectionName = "Ingest";
 
     /// <summary>Where encoded frames go: <see cref="IngestSinkKind.Influx"/> (default) or <see cref="IngestSinkKind.Null"/> (discard; for measuring the server's own ceiling).</summary>
+    [EnumDataType(typeof(IngestSinkKind))]
     public IngestSinkKind Sink { get; set; } = IngestSinkKind.Influx;
 
     /// <summary>
@@ -35,6 +36,14 @@ public sealed class IngestOptions
     /// </summary>
     [Range(1, 4096)]
     public int MaxBatchesInFlightPerStream { get; set; } = 64;
+
+    /// <summary>
+    /// Rejections an ack lists in detail (the first by frame index); the rest are counted in
+    /// <c>rejections_not_listed</c>. With reasons cut to 256 characters, 4,096 still fits a 4 MB client limit.
+    /// Default 1,000.
+    /// </summary>
+    [Range(0, 4096)]
+    public int MaxRejectionsPerAck { get; set; } = 1000;
 
     /// <summary>
     /// The health check reports NOT_SERVING once InfluxDB writes have failed (network, timeouts, 5xx, 429) for this

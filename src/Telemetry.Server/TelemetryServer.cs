@@ -1,3 +1,5 @@
+using System.IO.Compression;
+using Grpc.Net.Compression;
 using Microsoft.Extensions.Options;
 using Telemetry.Ingest.Influx;
 using Telemetry.Ingest.LineProtocol;
@@ -5,6 +7,7 @@ using Telemetry.Ingest.Pipeline;
 using Telemetry.Ingest.Sequences;
 using Telemetry.Ingest.Spool;
 using Telemetry.Server.Internal;
+using Telemetry.Server.Security;
 using Telemetry.Server.Services;
 
 namespace Telemetry.Server;
@@ -32,9 +35,16 @@ public static class TelemetryServer
         {
             Log.NullSinkSelected(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TelemetryServer)));
         }
-        app.MapGrpcService<IngestGrpcService>();
+        app.UseTelemetrySecurity();
+        var maxMessageBytes = app.Services.GetRequiredService<IOptions<IngestOptions>>().Value.MaxMessageBytes;
+        app.Use(next => GrpcMessageGuard.Middleware(next, maxMessageBytes));
+        app.MapGrpcService<IngestGrpcService>().RequireAuthorization(SecurityServices.WriterPolicy);
+        // Health stays open to every caller (load balancers and orchestrators probe it without credentials).
         app.MapGrpcHealthChecksService();
-        app.MapGrpcReflectionService();
+        if (app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value.EnableReflection)
+        {
+            app.MapGrpcReflectionService().RequireAuthorization(SecurityServices.WriterPolicy);
+        }
         return app;
     }
 
@@ -50,8 +60,16 @@ public static class TelemetryServer
         {
             o.MaxReceiveMessageSize = options.MaxMessageBytes;
             o.EnableDetailedErrors = false;
+            o.CompressionProviders =
+            [
+                new CheckedCompressionProvider(new GzipCompressionProvider(CompressionLevel.Fastest)),
+                new CheckedCompressionProvider(new DeflateCompressionProvider(CompressionLevel.Fastest)),
+            ];
         });
         services.AddGrpcReflection();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ClientErrorLog>();
+        builder.AddTelemetrySecurity();
         var health = services.AddGrpcHealthChecks(o => o.UseHealthChecksCache = false);
 
         services.AddSingleton(sp =>

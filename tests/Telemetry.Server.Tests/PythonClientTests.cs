@@ -35,6 +35,53 @@ public sealed class PythonClientTests(InfluxFixture influx)
         Assert.Equal("py/test", row.Values["source"].GetString());
     }
 
+    [Fact]
+    public async Task Stream_FromPythonOverMutualTlsWithKey_EveryFrameStored()
+    {
+        using var certificates = new TestCertificates();
+        var serverCertificate = certificates.CreateServer();
+        var client = certificates.CreateClient("py-station");
+        var (key, keys) = TestKeys.Create("py-gateway", sources: ["py/*"]);
+        var settings = TestKeys.Merge(TlsTests.TlsSettings(serverCertificate), keys, new Dictionary<string, string?>
+        {
+            ["Kestrel:Endpoints:Grpc:ClientCertificateMode"] = "RequireCertificate",
+            ["Security:ClientCertificates:py-station:Thumbprint"] = client.Sha256Thumbprint,
+            ["Security:ClientCertificates:py-station:Sources:0"] = "py/*",
+        });
+        var db = InfluxFixture.NewDatabaseName("python_tls");
+        await using var server = await TestServer.StartAsync(influx, db, settings, new TestServerOptions { Https = true });
+
+        var (exit, stdout, stderr) = await RunAsync([ScriptPath(), "--target", $"localhost:{server.Address.Port}",
+            "--source", "py/tls", "--batches", "3", "--frames", "50", "--start-ns", "1700000000000000000",
+            "--tls-ca", serverCertificate.PemPath, "--client-cert", client.PemPath, "--client-key", client.KeyPemPath,
+            "--api-key", key]);
+
+        Assert.True(exit == 0, $"python client exited {exit}: {stdout}\n{stderr}");
+        Assert.Equal(150, await influx.CountAsync(db, "py_demo", "altitude_m"));
+        var row = Assert.Single(await influx.QueryAsync(db, "SELECT * FROM py_demo WHERE \"sequence\" = 77"));
+        Assert.Equal(3000.0 - 77 * 0.5, row.Values["altitude_m"].GetDouble());
+        Assert.Equal("py/tls", row.Values["source"].GetString());
+    }
+
+    [Fact]
+    public async Task Stream_FromPythonWithoutKeyOverTls_FailsUnauthenticated()
+    {
+        using var certificates = new TestCertificates();
+        var serverCertificate = certificates.CreateServer();
+        var (_, keys) = TestKeys.Create("py-gateway");
+        var db = InfluxFixture.NewDatabaseName("python_tls_nokey");
+        await using var server = await TestServer.StartAsync(influx, db,
+            TestKeys.Merge(TlsTests.TlsSettings(serverCertificate), keys), new TestServerOptions { Https = true });
+
+        var (exit, _, stderr) = await RunAsync([ScriptPath(), "--target", $"localhost:{server.Address.Port}",
+            "--batches", "1", "--frames", "5", "--tls-ca", serverCertificate.PemPath]);
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("StatusCode.UNAUTHENTICATED", stderr, StringComparison.Ordinal);
+        Assert.Contains("no credentials", stderr, StringComparison.Ordinal);
+        Assert.Empty(await influx.QueryAsync(db, "SHOW MEASUREMENTS"));
+    }
+
     private static string ScriptPath()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -18,13 +18,13 @@ internal sealed class TestServer : IAsyncDisposable
     private readonly TempDirectory? _spool;
     private bool _stopped;
 
-    private TestServer(WebApplication app, Uri address, string database, TempDirectory? spool)
+    private TestServer(WebApplication app, Uri address, string database, HttpMessageHandler? handler, TempDirectory? spool)
     {
         _app = app;
         _spool = spool;
         Address = address;
         Database = database;
-        Channel = GrpcChannel.ForAddress(address);
+        Channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = handler });
         Client = new IngestClient(Channel);
     }
 
@@ -40,15 +40,17 @@ internal sealed class TestServer : IAsyncDisposable
 
     /// <summary>Starts a server; <paramref name="settings"/> override configuration keys (e.g. "Influx:BatchLines").</summary>
     public static Task<TestServer> StartAsync(
-        InfluxFixture influx, string database, IReadOnlyDictionary<string, string?>? settings = null) =>
-        StartAsync(influx.BaseAddress, database, settings);
+        InfluxFixture influx, string database, IReadOnlyDictionary<string, string?>? settings = null,
+        TestServerOptions? options = null) =>
+        StartAsync(influx.BaseAddress, database, settings, options);
 
     /// <summary>Starts a server writing to the InfluxDB at <paramref name="influxUrl"/>.</summary>
     public static async Task<TestServer> StartAsync(
-        Uri influxUrl, string database, IReadOnlyDictionary<string, string?>? settings = null)
+        Uri influxUrl, string database, IReadOnlyDictionary<string, string?>? settings = null,
+        TestServerOptions? options = null)
     {
         var port = FreePort.Next();
-        var address = new Uri($"http://127.0.0.1:{port}");
+        var address = new Uri($"{(options?.Https == true ? "https" : "http")}://127.0.0.1:{port}");
         var config = new Dictionary<string, string?>
         {
             ["Kestrel:Endpoints:Grpc:Url"] = address.ToString(),
@@ -68,9 +70,13 @@ internal sealed class TestServer : IAsyncDisposable
         {
             config["Spool:Directory"] = spool.Path;
         }
-        var app = TelemetryServer.Build([], builder => builder.Configuration.AddInMemoryCollection(config));
+        var app = TelemetryServer.Build([], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(config);
+            options?.Configure?.Invoke(builder);
+        });
         await app.StartAsync();
-        return new TestServer(app, address, database, spool);
+        return new TestServer(app, address, database, options?.Handler, spool);
     }
 
     /// <summary>
@@ -101,4 +107,17 @@ internal sealed class TestServer : IAsyncDisposable
         await _app.DisposeAsync();
         _spool?.Dispose();
     }
+}
+
+/// <summary>How a <see cref="TestServer"/> listens and how its channel connects.</summary>
+internal sealed record TestServerOptions
+{
+    /// <summary>Listen on https:// (the settings must name a certificate).</summary>
+    public bool Https { get; init; }
+
+    /// <summary>The channel's handler (server-certificate validation, client certificates).</summary>
+    public HttpMessageHandler? Handler { get; init; }
+
+    /// <summary>Adjusts the builder after the settings are added (e.g. a capturing logger).</summary>
+    public Action<WebApplicationBuilder>? Configure { get; init; }
 }

@@ -36,6 +36,9 @@ internal sealed record LoadOptions
     /// <summary>Serialize every batch before the clock starts, so the client's CPU goes to the wire only. Default false.</summary>
     public bool Prepare { get; init; }
 
+    /// <summary>API key sent with every call as a bearer token; none by default.</summary>
+    public string? ApiKey { get; init; }
+
     /// <summary>First frame timestamp in ns since the epoch; frames are 1 µs apart per source.</summary>
     public required long StartNs { get; init; }
 }

@@ -21,6 +21,7 @@ var source = new Option<string>("--source") { Description = "Source prefix; stre
 var startNs = new Option<long>("--start-ns") { Description = "First timestamp (ns since epoch); frames are 1 µs apart per source. Default: now", DefaultValueFactory = _ => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1_000_000 };
 var allowRemote = new Option<bool>("--allow-remote") { Description = "Allow a non-loopback --url (load tests target 127.0.0.1 by default)" };
 var prepare = new Option<bool>("--prepare") { Description = "Serialize every batch before the run (not timed), as --direct-influx does; uses ~250 bytes of memory per frame" };
+var apiKey = new Option<string?>("--api-key") { Description = "API key sent as 'authorization: Bearer KEY' (default: $TELEMETRY_API_KEY; none on a server that allows anonymous loopback writes)", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("TELEMETRY_API_KEY") };
 var json = new Option<bool>("--json") { Description = "Print the summary as one JSON line" };
 var directInflux = new Option<Uri?>("--direct-influx")
 {
@@ -32,7 +33,7 @@ var database = new Option<string>("--database") { Description = "Database for --
 var root = new RootCommand("Streams synthetic telemetry frames to the ingest server and measures throughput and ack latency.")
 {
     url, frames, batch, streams, inFlight, fields, rate, maxSeconds, measurement, source, startNs, allowRemote, json,
-    directInflux, database, prepare,
+    directInflux, database, prepare, apiKey,
 };
 root.SetAction(async (parse, cancel) =>
 {
@@ -42,6 +43,7 @@ root.SetAction(async (parse, cancel) =>
         Streams = parse.GetValue(streams), InFlight = parse.GetValue(inFlight), Fields = parse.GetValue(fields),
         Rate = parse.GetValue(rate), MaxSeconds = parse.GetValue(maxSeconds), Measurement = parse.GetValue(measurement)!,
         SourcePrefix = parse.GetValue(source)!, StartNs = parse.GetValue(startNs), Prepare = parse.GetValue(prepare),
+        ApiKey = parse.GetValue(apiKey),
     };
     var direct = parse.GetValue(directInflux);
     if (Validate(direct is null ? options : options with { Url = direct }, parse.GetValue(allowRemote)) is { } error)

@@ -61,7 +61,8 @@ internal sealed class StreamWorker
 
     private async Task RunCallAsync(CallInvoker invoker, CancellationToken stop)
     {
-        using var call = invoker.AsyncDuplexStreamingCall(RawIngestMethod.Stream, null, default);
+        var headers = _options.ApiKey is { } key ? new Metadata { { "authorization", $"Bearer {key}" } } : null;
+        using var call = invoker.AsyncDuplexStreamingCall(RawIngestMethod.Stream, null, new CallOptions(headers));
         var reader = ReadAcksAsync(call.ResponseStream);
         List<(ulong Id, Unacked Batch)> resend;
         lock (_unacked)

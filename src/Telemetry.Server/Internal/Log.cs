@@ -21,12 +21,21 @@ internal static partial class Log
     [LoggerMessage(1005, LogLevel.Information, "Flushed; the sink is stopped")]
     public static partial void Drained(ILogger logger);
 
-    [LoggerMessage(1006, LogLevel.Warning, "Spool recovery found {TornTails} torn tails (truncated) and {Corruptions} corrupt runs (quarantined); see the spool's log lines 5301-5302")]
+    [LoggerMessage(1006, LogLevel.Information, "Call {Method} from {Peer} refused with {Status}: {Reason} ({HeldBack} similar lines held back before this one)")]
+    public static partial void CallRefused(ILogger logger, string method, string peer, Grpc.Core.StatusCode status, string reason, long heldBack);
+
+    [LoggerMessage(1007, LogLevel.Information, "Anonymous writing is enabled (Security:AllowAnonymous): every caller that reaches {Endpoints} may write any source and measurement")]
+    public static partial void AnonymousEnabled(ILogger logger, string endpoints);
+
+    [LoggerMessage(1008, LogLevel.Information, "Connection limit {MaxConnections} (Limits:MaxConnections{Derived}); open-file limit {OpenFiles}")]
+    public static partial void ConnectionLimit(ILogger logger, long maxConnections, string derived, long openFiles);
+
+    [LoggerMessage(1010, LogLevel.Warning, "Spool recovery found {TornTails} torn tails (truncated) and {Corruptions} corrupt runs (quarantined); see the spool's log lines 5301-5302")]
     public static partial void SpoolRecoveredDamage(ILogger logger, int tornTails, int corruptions);
 
-    [LoggerMessage(1007, LogLevel.Information, "Spool closed: {Bytes} bytes in {Segments} segments stay on disk for the next start")]
+    [LoggerMessage(1011, LogLevel.Information, "Spool closed: {Bytes} bytes in {Segments} segments stay on disk for the next start")]
     public static partial void SpoolStopped(ILogger logger, long bytes, int segments);
 
-    [LoggerMessage(1008, LogLevel.Error, "Shutdown timed out before InfluxDB took everything: the batches not written were refused with UNAVAILABLE and never acknowledged (clients resend them); exiting with code 3; last failure: {Reason}")]
+    [LoggerMessage(1012, LogLevel.Error, "Shutdown timed out before InfluxDB took everything: the batches not written were refused with UNAVAILABLE and never acknowledged (clients resend them); exiting with code 3; last failure: {Reason}")]
     public static partial void DrainTimedOut(ILogger logger, string reason);
 }

@@ -4,11 +4,15 @@ using Telemetry.Ingest.Spool;
 
 namespace Telemetry.Server.Internal;
 
-/// <summary>Maps pipeline failures to gRPC statuses with a reason the client can act on.</summary>
+/// <summary>Maps pipeline and transport failures to gRPC statuses with a reason the client can act on.</summary>
 internal static class StatusMapper
 {
     public static RpcException ToRpcException(Exception error, ServerCallContext context, ulong? batchId)
     {
+        if (error is RpcException rpc)
+        {
+            return rpc;
+        }
         var which = batchId is { } id ? $"batch {id}" : "in-flight batches";
         if (error is OperationCanceledException && context.CancellationToken.IsCancellationRequested)
         {
@@ -26,4 +30,7 @@ internal static class StatusMapper
         return new RpcException(new Status(StatusCode.Internal,
             $"{which} not written: unexpected server error ({error.GetType().Name}); resend them"));
     }
+
+    /// <summary>Statuses worth a (rate-limited) log line: not a client's own cancel, nor a shutdown.</summary>
+    public static bool IsWorthLogging(StatusCode code) => code is not (StatusCode.Cancelled or StatusCode.Unavailable);
 }

@@ -6,24 +6,29 @@ namespace Telemetry.Server.Internal;
 
 /// <summary>
 /// The acknowledgement side of one ingest stream: tracks submitted batches, writes each ack as its batch is
-/// written (possibly out of order), and bounds how many batches may be in flight.
+/// written (possibly out of order), and bounds how many batches may be in flight. A batch's room is given back only
+/// once its ack has been written to the stream, so a client that stops reading acks stops the server reading its
+/// batches (HTTP/2 flow control then holds it): per stream at most <c>maxInFlight</c> batches and acks exist.
 /// </summary>
-internal sealed class StreamSession
+internal sealed class StreamSession : IDisposable
 {
     private readonly IServerStreamWriter<BatchAck> _responses;
     private readonly SemaphoreSlim _room;
     private readonly int _capacity;
-    private readonly Channel<BatchAck> _acks = Channel.CreateUnbounded<BatchAck>(
-        new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
+    private readonly int _maxRejections;
+    private readonly Channel<BatchAck> _acks;
+    private readonly CancellationTokenSource _stop;
     private readonly Task _writer;
-    private readonly CancellationTokenSource _abandon = new();
     private Exception? _failure;
 
-    public StreamSession(IServerStreamWriter<BatchAck> responses, int maxInFlight)
+    public StreamSession(IServerStreamWriter<BatchAck> responses, int maxInFlight, int maxRejections, CancellationToken callAborted)
     {
         _responses = responses;
         _capacity = maxInFlight;
+        _maxRejections = maxRejections;
         _room = new SemaphoreSlim(maxInFlight, maxInFlight);
+        _acks = Channel.CreateBounded<BatchAck>(new BoundedChannelOptions(maxInFlight) { SingleReader = true });
+        _stop = CancellationTokenSource.CreateLinkedTokenSource(callAborted);
         _writer = WriteAcksAsync();
     }
 
@@ -45,15 +50,27 @@ internal sealed class StreamSession
     /// <summary>Gives back a room taken by <see cref="WaitForRoomAsync"/> that no batch used.</summary>
     public void ReleaseRoom() => _room.Release();
 
-    /// <summary>Sends the ack of <paramref name="pending"/> when it completes; releases its room afterwards.</summary>
+    /// <summary>Sends the ack of <paramref name="pending"/> when it completes; its room is freed once the ack is written.</summary>
     public void Track(Task<BatchAck> pending) => _ = ForwardAsync(pending);
 
-    /// <summary>Waits for every tracked batch, sends the remaining acks and returns the first failure, if any.</summary>
-    public async Task<Exception?> CompleteAsync()
+    /// <summary>
+    /// Waits until every tracked batch's ack is written and returns the first failure, if any; a cancelled call
+    /// stops waiting at once (batches still in the sink finish without anyone to tell).
+    /// </summary>
+    public async Task<Exception?> CompleteAsync(CancellationToken callAborted)
     {
-        for (var i = 0; i < _capacity; i++)
+        try
         {
-            await _room.WaitAsync().ConfigureAwait(false);
+            for (var i = 0; i < _capacity; i++)
+            {
+                await _room.WaitAsync(callAborted).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException e)
+        {
+            Interlocked.CompareExchange(ref _failure, e, null);
+            await AbandonAsync().ConfigureAwait(false);
+            return Volatile.Read(ref _failure);
         }
         _acks.Writer.TryComplete();
         await _writer.ConfigureAwait(false);
@@ -63,41 +80,52 @@ internal sealed class StreamSession
     /// <summary>Stops sending acks (the call is failing) and waits for the writer to stop.</summary>
     public async Task AbandonAsync()
     {
-        await _abandon.CancelAsync().ConfigureAwait(false);
+        await _stop.CancelAsync().ConfigureAwait(false);
         _acks.Writer.TryComplete();
         await _writer.ConfigureAwait(false);
     }
+
+    public void Dispose() => _stop.Dispose();
 
     private async Task ForwardAsync(Task<BatchAck> pending)
     {
         try
         {
-            var ack = await pending.ConfigureAwait(false);
-            _acks.Writer.TryWrite(ack);
+            var ack = AckLimiter.Fit(await pending.ConfigureAwait(false), _maxRejections);
+            if (!_acks.Writer.TryWrite(ack))
+            {
+                _room.Release(); // abandoned: no one will write it
+            }
         }
         catch (Exception e)
         {
             Interlocked.CompareExchange(ref _failure, e, null);
-        }
-        finally
-        {
             _room.Release();
         }
     }
 
     private async Task WriteAcksAsync()
     {
-        try
+        // Reads to the end even after a failed write, so that every queued ack gives its room back.
+        await foreach (var ack in _acks.Reader.ReadAllAsync().ConfigureAwait(false))
         {
-            await foreach (var ack in _acks.Reader.ReadAllAsync(_abandon.Token).ConfigureAwait(false))
+            try
             {
-                await _responses.WriteAsync(ack, _abandon.Token).ConfigureAwait(false);
+                if (!_stop.IsCancellationRequested)
+                {
+                    await _responses.WriteAsync(ack, _stop.Token).ConfigureAwait(false);
+                }
             }
-        }
-        catch (Exception e) when (e is OperationCanceledException or InvalidOperationException or IOException)
-        {
-            // The client is gone or the call is failing: its remaining acks have no one to read them.
-            Interlocked.CompareExchange(ref _failure, e, null);
+            catch (Exception e) when (e is OperationCanceledException or InvalidOperationException or IOException)
+            {
+                // The client is gone or the call is failing: its remaining acks have no one to read them.
+                Interlocked.CompareExchange(ref _failure, e, null);
+                _stop.Cancel();
+            }
+            finally
+            {
+                _room.Release();
+            }
         }
     }
 }

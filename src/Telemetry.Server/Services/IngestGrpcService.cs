@@ -3,26 +3,33 @@ using Microsoft.Extensions.Options;
 using Telemetry.Contracts.V1;
 using Telemetry.Ingest.Pipeline;
 using Telemetry.Server.Internal;
+using Telemetry.Server.Security.Internal;
 
 namespace Telemetry.Server.Services;
 
 /// <summary>
-/// The gRPC boundary of the ingest pipeline: the only place where pipeline outcomes become gRPC statuses.
+/// The gRPC boundary of the ingest pipeline: the only place where pipeline outcomes become gRPC statuses. Every
+/// batch is checked against the caller's scope before anything of it is encoded: a frame out of scope refuses the
+/// whole batch with <c>PERMISSION_DENIED</c> (see docs/security.md).
 /// </summary>
 internal sealed class IngestGrpcService : IngestService.IngestServiceBase
 {
     private readonly BatchProcessor _processor;
     private readonly IHostApplicationLifetime _lifetime;
     private readonly IngestOptions _options;
+    private readonly ClientRegistry _clients;
+    private readonly ClientErrorLog _errors;
     private readonly ILogger<IngestGrpcService> _logger;
 
     public IngestGrpcService(
         BatchProcessor processor, IHostApplicationLifetime lifetime, IOptions<IngestOptions> options,
-        ILogger<IngestGrpcService> logger)
+        ClientRegistry clients, ClientErrorLog errors, ILogger<IngestGrpcService> logger)
     {
         _processor = processor;
         _lifetime = lifetime;
         _options = options.Value;
+        _clients = clients;
+        _errors = errors;
         _logger = logger;
     }
 
@@ -30,12 +37,17 @@ internal sealed class IngestGrpcService : IngestService.IngestServiceBase
     {
         try
         {
+            var scope = ScopeOf(context);
+            if (scope.FindViolation(request) is { } violation)
+            {
+                throw new RpcException(new Status(StatusCode.PermissionDenied, $"batch {request.BatchId} not written: {violation}"));
+            }
             var pending = await _processor.SubmitAsync(request, context.CancellationToken).ConfigureAwait(false);
-            return await pending.ConfigureAwait(false);
+            return AckLimiter.Fit(await pending.ConfigureAwait(false), _options.MaxRejectionsPerAck);
         }
-        catch (Exception e) when (e is not RpcException)
+        catch (Exception e)
         {
-            throw StatusMapper.ToRpcException(e, context, request.BatchId);
+            throw Refuse(e, context, request.BatchId);
         }
     }
 
@@ -43,14 +55,17 @@ internal sealed class IngestGrpcService : IngestService.IngestServiceBase
         IAsyncStreamReader<FrameBatch> requestStream, IServerStreamWriter<BatchAck> responseStream,
         ServerCallContext context)
     {
-        var session = new StreamSession(responseStream, _options.MaxBatchesInFlightPerStream);
+        using var session = new StreamSession(
+            responseStream, _options.MaxBatchesInFlightPerStream, _options.MaxRejectionsPerAck, context.CancellationToken);
         var stoppedForShutdown = false;
+        RpcException? refused = null;
         long batches = 0;
         long frames = 0;
         using var reading = CancellationTokenSource.CreateLinkedTokenSource(
             context.CancellationToken, _lifetime.ApplicationStopping);
         try
         {
+            var scope = ScopeOf(context);
             while (await session.WaitForRoomAsync(reading.Token).ConfigureAwait(false))
             {
                 Task<BatchAck> pending;
@@ -62,6 +77,14 @@ internal sealed class IngestGrpcService : IngestService.IngestServiceBase
                         break;
                     }
                     var batch = requestStream.Current;
+                    if (scope.FindViolation(batch) is { } violation)
+                    {
+                        // Stop reading; the batches before this one are still acknowledged below.
+                        session.ReleaseRoom();
+                        refused = new RpcException(new Status(StatusCode.PermissionDenied,
+                            $"batch {batch.BatchId} not written and the stream closed: {violation}"));
+                        break;
+                    }
                     batches++;
                     frames += batch.Frames.Count;
                     pending = await _processor.SubmitAsync(batch, reading.Token).ConfigureAwait(false);
@@ -79,23 +102,32 @@ internal sealed class IngestGrpcService : IngestService.IngestServiceBase
         {
             stoppedForShutdown = true;
         }
+        catch (Exception e) when (IsMessageFault(e) && !context.CancellationToken.IsCancellationRequested)
+        {
+            // A message that cannot be read: acknowledge the batches before it, then end with its status.
+            refused = e as RpcException ?? new RpcException(new Status(StatusCode.InvalidArgument,
+                $"message {batches + 1} of the stream is not a valid telemetry.v1.FrameBatch: {e.Message.TrimEnd('.')}; it and the rest of the stream were not read"));
+        }
         catch (Exception e)
         {
-            // The call is failing (the client left, or sent something gRPC refused): stop its ack writer too.
+            // The call is failing (the client left, or the transport broke): stop its ack writer too.
             await session.AbandonAsync().ConfigureAwait(false);
-            if (e is RpcException)
-            {
-                throw;
-            }
-            throw StatusMapper.ToRpcException(e, context, batchId: null);
+            throw Refuse(e, context, batchId: null);
         }
 
-        var failure = await session.CompleteAsync().ConfigureAwait(false);
+        var failure = await session.CompleteAsync(context.CancellationToken).ConfigureAwait(false);
         Log.StreamEnded(_logger, context.Peer, batches, frames);
         if (failure is not null)
         {
-            Log.StreamSinkFailed(_logger, context.Peer, failure);
+            if (!context.CancellationToken.IsCancellationRequested)
+            {
+                Log.StreamSinkFailed(_logger, context.Peer, failure);
+            }
             throw StatusMapper.ToRpcException(failure, context, batchId: null);
+        }
+        if (refused is not null)
+        {
+            throw Refuse(refused, context, batchId: null);
         }
         if (stoppedForShutdown)
         {
@@ -103,5 +135,24 @@ internal sealed class IngestGrpcService : IngestService.IngestServiceBase
             throw new RpcException(new Status(StatusCode.Unavailable,
                 "server is shutting down: every acknowledged batch is written; resend unacknowledged batches to another instance or after restart"));
         }
+    }
+
+    /// <summary>What the client sent could not be read as a message: oversized, corrupt, or not a FrameBatch.</summary>
+    private static bool IsMessageFault(Exception e) => e is Google.Protobuf.InvalidProtocolBufferException
+        || e is RpcException { StatusCode: StatusCode.ResourceExhausted or StatusCode.InvalidArgument or StatusCode.Internal };
+
+    private ClientScope ScopeOf(ServerCallContext context) =>
+        _clients.ScopeOf(context.GetHttpContext().User)
+        ?? throw new RpcException(new Status(StatusCode.PermissionDenied, "the caller has no write scope"));
+
+    /// <summary>The status a failed call ends with, logged once per call (rate-limited, never a stack trace).</summary>
+    private RpcException Refuse(Exception error, ServerCallContext context, ulong? batchId)
+    {
+        var status = StatusMapper.ToRpcException(error, context, batchId);
+        if (StatusMapper.IsWorthLogging(status.StatusCode))
+        {
+            _errors.Refused(_logger, context.GetHttpContext(), status.StatusCode, status.Status.Detail);
+        }
+        return status;
     }
 }

@@ -6,7 +6,11 @@ sends BATCHES batches of FRAMES frames each on one bidirectional stream, keeps e
 that every batch is acknowledged with no rejections. Prints one JSON summary line; exits 1 on any rejection.
 
 usage: stream_frames.py --target 127.0.0.1:50051 [--source py/demo] [--batches 10] [--frames 100]
-                        [--start-ns 1750000000000000000]
+                        [--start-ns 1750000000000000000] [--api-key KEY] [--tls-ca server.pem]
+                        [--client-cert client.pem --client-key client.key.pem] [--server-name localhost]
+
+Without --tls-ca the channel is HTTP/2 cleartext (loopback only). --api-key (or the environment variable
+TELEMETRY_API_KEY) sends 'authorization: Bearer KEY'; --client-cert/--client-key present a client certificate (mTLS).
 """
 import argparse
 import importlib
@@ -55,6 +59,24 @@ def make_batch(frame_pb2, batch_id, frames, source, start_ns, first_sequence):
     return batch
 
 
+def read(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def open_channel(grpc, args):
+    """A cleartext channel, or a TLS one (optionally presenting a client certificate) when --tls-ca is given."""
+    if not args.tls_ca:
+        return grpc.insecure_channel(args.target)
+    credentials = grpc.ssl_channel_credentials(
+        root_certificates=read(args.tls_ca),
+        private_key=read(args.client_key) if args.client_key else None,
+        certificate_chain=read(args.client_cert) if args.client_cert else None,
+    )
+    options = [("grpc.ssl_target_name_override", args.server_name)] if args.server_name else []
+    return grpc.secure_channel(args.target, credentials, options=options)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--target", required=True, help="host:port of the ingest server (HTTP/2 cleartext)")
@@ -62,7 +84,14 @@ def main():
     parser.add_argument("--batches", type=int, default=10)
     parser.add_argument("--frames", type=int, default=100)
     parser.add_argument("--start-ns", type=int, default=1_750_000_000_000_000_000)
+    parser.add_argument("--api-key", default=os.environ.get("TELEMETRY_API_KEY"), help="API key sent as a bearer token")
+    parser.add_argument("--tls-ca", help="PEM file of the certificate(s) that sign the server's certificate: enables TLS")
+    parser.add_argument("--client-cert", help="PEM client certificate for mutual TLS (needs --tls-ca and --client-key)")
+    parser.add_argument("--client-key", help="PEM private key of --client-cert")
+    parser.add_argument("--server-name", help="name to check the server certificate against, when not the target host")
     args = parser.parse_args()
+    if (args.client_cert or args.client_key) and not (args.client_cert and args.client_key and args.tls_ca):
+        parser.error("--client-cert and --client-key go together, and need --tls-ca")
 
     import grpc
 
@@ -71,9 +100,10 @@ def main():
         make_batch(frame_pb2, b + 1, args.frames, args.source, args.start_ns, b * args.frames + 1)
         for b in range(args.batches)
     ]
-    with grpc.insecure_channel(args.target) as channel:
+    metadata = [("authorization", f"Bearer {args.api_key}")] if args.api_key else None
+    with open_channel(grpc, args) as channel:
         stub = ingest_pb2_grpc.IngestServiceStub(channel)
-        acks = list(stub.Stream(iter(batches), timeout=120))
+        acks = list(stub.Stream(iter(batches), timeout=120, metadata=metadata))
 
     written = sum(a.written_count for a in acks)
     rejected = [(a.batch_id, r.index, r.reason) for a in acks for r in a.rejections]
