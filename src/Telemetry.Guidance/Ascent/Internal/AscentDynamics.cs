@@ -1,0 +1,57 @@
+namespace Telemetry.Guidance.Ascent.Internal;
+
+/// <summary>
+/// Fixed-step RK4 of the ascent: central gravity, thrust along the body axis turned by the nozzle, drag against the
+/// air-relative velocity, and the pitch attitude driven by nozzle torque and the aerodynamic moment of the angle of
+/// attack. Polar coordinates keep the centrifugal and Coriolis-like terms of the flight plane.
+/// </summary>
+internal static class AscentDynamics
+{
+    public static AscentState Step(in AscentState s, in StepInputs u, double dt)
+    {
+        var h = 0.5 * dt;
+        var d1 = Derivative(s, u);
+        var d2 = Derivative(Add(s, d1, h), u);
+        var d3 = Derivative(Add(s, d2, h), u);
+        var d4 = Derivative(Add(s, d3, dt), u);
+        var w = dt / 6;
+        return new AscentState(
+            s.RadiusM + (w * (d1.RadiusM + (2 * d2.RadiusM) + (2 * d3.RadiusM) + d4.RadiusM)),
+            s.AngleRad + (w * (d1.AngleRad + (2 * d2.AngleRad) + (2 * d3.AngleRad) + d4.AngleRad)),
+            s.RadialSpeedMps + (w * (d1.RadialSpeedMps + (2 * d2.RadialSpeedMps) + (2 * d3.RadialSpeedMps) + d4.RadialSpeedMps)),
+            s.HorizontalSpeedMps + (w * (d1.HorizontalSpeedMps + (2 * d2.HorizontalSpeedMps) + (2 * d3.HorizontalSpeedMps) + d4.HorizontalSpeedMps)),
+            s.MassKg - (u.MassFlowKgS * dt),
+            s.PitchRad + (w * (d1.PitchRad + (2 * d2.PitchRad) + (2 * d3.PitchRad) + d4.PitchRad)),
+            s.RateRadS + (w * (d1.RateRadS + (2 * d2.RateRadS) + (2 * d3.RateRadS) + d4.RateRadS)));
+    }
+
+    /// <summary>The time derivative of every state component (a state-shaped record of rates).</summary>
+    internal static AscentState Derivative(in AscentState s, in StepInputs u)
+    {
+        var invR = 1 / s.RadiusM;
+        var invM = 1 / s.MassKg;
+        var vr = s.RadialSpeedMps;
+        var vt = s.HorizontalSpeedMps;
+        var air = vt - u.WindMps;
+        var speed = Math.Sqrt((vr * vr) + (air * air));
+        var (sin, cos) = Math.SinCos(s.PitchRad);
+        var thrustAccel = u.ThrustN * invM;
+        var drag = u.DragFactor * speed * invM;
+
+        // sin α · V, with α the body axis minus the air-relative velocity direction.
+        var alphaTimesSpeed = (sin * vr) - (cos * air);
+        return new AscentState(
+            vr,
+            vt * invR,
+            (thrustAccel * ((cos * u.CosNozzle) - (sin * u.SinNozzle))) - (drag * vr) - (Earth.Mu * invR * invR) + (vt * vt * invR),
+            (thrustAccel * ((sin * u.CosNozzle) + (cos * u.SinNozzle))) - (drag * air) - (vr * vt * invR),
+            -u.MassFlowKgS,
+            s.RateRadS - (vt * invR),
+            ((u.MomentFactor * speed * alphaTimesSpeed) - (u.ThrustN * u.ControlFactor * u.SinNozzle)) * invM);
+    }
+
+    private static AscentState Add(in AscentState s, in AscentState d, double h) => new(
+        s.RadiusM + (h * d.RadiusM), s.AngleRad + (h * d.AngleRad), s.RadialSpeedMps + (h * d.RadialSpeedMps),
+        s.HorizontalSpeedMps + (h * d.HorizontalSpeedMps), s.MassKg + (h * d.MassKg), s.PitchRad + (h * d.PitchRad),
+        s.RateRadS + (h * d.RateRadS));
+}
