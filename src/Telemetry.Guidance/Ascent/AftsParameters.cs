@@ -10,8 +10,8 @@ public sealed record AftsParameters
     /// <summary>False flies with no termination system at all. Default: true.</summary>
     public bool Enabled { get; init; } = true;
 
-    /// <summary>Judgement cycle (s); rounded to a whole number of integration steps. Default: 0.02.</summary>
-    public double CycleS { get; init; } = 0.02;
+    /// <summary>Judgement cycle (s); rounded to a whole number of integration steps. Default: 0.05 (20 Hz).</summary>
+    public double CycleS { get; init; } = 0.05;
 
     /// <summary>
     /// The expected-performance setting: the profile the system is told to expect, as a multiple of the reference
@@ -30,9 +30,9 @@ public sealed record AftsParameters
 
     /// <summary>
     /// Sensed acceleration or speed below this fraction of the expected profile. Default: 0.85 for 4 s, armed from
-    /// 1 s (clear of the tower) to 100 s.
+    /// 1 s (clear of the tower) to 85 s (before the first stage's tail-off, whose timing varies from motor to motor).
     /// </summary>
-    public AftsRuleParameters Performance { get; init; } = new() { Limit = 0.85, PersistenceS = 4, ArmedFromS = 1, ArmedUntilS = 100 };
+    public AftsRuleParameters Performance { get; init; } = new() { Limit = 0.85, PersistenceS = 4, ArmedFromS = 1, ArmedUntilS = 85 };
 
     /// <summary>Navigated attitude off the commanded attitude by more than the limit (deg). Default: 15 for 1 s, from 1 s.</summary>
     public AftsRuleParameters AttitudeError { get; init; } = new() { Limit = 15, PersistenceS = 1, ArmedFromS = 1 };

@@ -17,10 +17,11 @@ public static class SafetyMap
                 inside = !inside;
             }
 
-            nearest = Math.Min(nearest, SegmentDistance(eastKm, northKm, ax, ay, bx, by));
+            nearest = Math.Min(nearest, SegmentDistanceSquared(eastKm, northKm, ax, ay, bx, by));
         }
 
-        return inside ? -nearest : nearest;
+        var distance = Math.Sqrt(nearest);
+        return inside ? -distance : distance;
     }
 
     /// <summary>How deep (km) the point lies inside the deepest protected zone: negative when outside all (−∞ with none).</summary>
@@ -37,12 +38,12 @@ public static class SafetyMap
         return depth;
     }
 
-    private static double SegmentDistance(double px, double py, double ax, double ay, double bx, double by)
+    private static double SegmentDistanceSquared(double px, double py, double ax, double ay, double bx, double by)
     {
         var (dx, dy) = (bx - ax, by - ay);
         var length = (dx * dx) + (dy * dy);
         var t = length > 0 ? Math.Clamp((((px - ax) * dx) + ((py - ay) * dy)) / length, 0, 1) : 0;
-        return Math.Sqrt(Sq(px - (ax + (t * dx))) + Sq(py - (ay + (t * dy))));
+        return Sq(px - (ax + (t * dx))) + Sq(py - (ay + (t * dy)));
     }
 
     private static double Sq(double x) => x * x;

@@ -41,7 +41,8 @@ public static class Trajectory
         }
 
         var cosImpact = ((p / Earth.RadiusM) - 1) / e;
-        if (cosImpact > 1 || (e >= 1 && radialSpeedMps > 0))
+        var energy = (0.5 * ((radialSpeedMps * radialSpeedMps) + (vt * vt))) - (Earth.Mu / radiusM);
+        if (cosImpact > 1 || (energy >= 0 && radialSpeedMps > 0))
         {
             // The perigee is above the surface, or the vehicle escapes on its way up.
             return null;

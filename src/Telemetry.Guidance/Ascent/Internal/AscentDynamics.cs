@@ -10,10 +10,11 @@ internal static class AscentDynamics
     public static AscentState Step(in AscentState s, in StepInputs u, double dt)
     {
         var h = 0.5 * dt;
-        var d1 = Derivative(s, u);
-        var d2 = Derivative(Add(s, d1, h), u);
-        var d3 = Derivative(Add(s, d2, h), u);
-        var d4 = Derivative(Add(s, d3, dt), u);
+        var pitch = new Pitch(s.PitchRad);
+        var d1 = Derivative(s, u, pitch);
+        var d2 = Derivative(Add(s, d1, h), u, pitch);
+        var d3 = Derivative(Add(s, d2, h), u, pitch);
+        var d4 = Derivative(Add(s, d3, dt), u, pitch);
         var w = dt / 6;
         return new AscentState(
             s.RadiusM + (w * (d1.RadiusM + (2 * d2.RadiusM) + (2 * d3.RadiusM) + d4.RadiusM)),
@@ -26,7 +27,9 @@ internal static class AscentDynamics
     }
 
     /// <summary>The time derivative of every state component (a state-shaped record of rates).</summary>
-    internal static AscentState Derivative(in AscentState s, in StepInputs u)
+    internal static AscentState Derivative(in AscentState s, in StepInputs u) => Derivative(s, u, new Pitch(s.PitchRad));
+
+    private static AscentState Derivative(in AscentState s, in StepInputs u, in Pitch pitch)
     {
         var invR = 1 / s.RadiusM;
         var invM = 1 / s.MassKg;
@@ -34,7 +37,7 @@ internal static class AscentDynamics
         var vt = s.HorizontalSpeedMps;
         var air = vt - u.WindMps;
         var speed = Math.Sqrt((vr * vr) + (air * air));
-        var (sin, cos) = Math.SinCos(s.PitchRad);
+        var (sin, cos) = pitch.At(s.PitchRad);
         var thrustAccel = u.ThrustN * invM;
         var drag = u.DragFactor * speed * invM;
 
@@ -48,6 +51,42 @@ internal static class AscentDynamics
             -u.MassFlowKgS,
             s.RateRadS - (vt * invR),
             ((u.MomentFactor * speed * alphaTimesSpeed) - (u.ThrustN * u.ControlFactor * u.SinNozzle)) * invM);
+    }
+
+    /// <summary>
+    /// Sine and cosine of the attitude near the step's start value: the attitude moves by well under a milliradian
+    /// inside a step, so the angle-sum series to the cubic term (error below 1e-13) replaces three of four SinCos calls.
+    /// </summary>
+    private readonly struct Pitch
+    {
+        private readonly double _at;
+        private readonly double _sin;
+        private readonly double _cos;
+
+        public Pitch(double at)
+        {
+            _at = at;
+            (_sin, _cos) = Math.SinCos(at);
+        }
+
+        public (double Sin, double Cos) At(double angle)
+        {
+            var d = angle - _at;
+            if (d == 0)
+            {
+                return (_sin, _cos);
+            }
+
+            if (Math.Abs(d) > 1e-3)
+            {
+                return Math.SinCos(angle);
+            }
+
+            var d2 = d * d;
+            var sinD = d * (1 - (d2 / 6));
+            var cosD = 1 - (0.5 * d2);
+            return ((_sin * cosD) + (_cos * sinD), (_cos * cosD) - (_sin * sinD));
+        }
     }
 
     private static AscentState Add(in AscentState s, in AscentState d, double h) => new(
