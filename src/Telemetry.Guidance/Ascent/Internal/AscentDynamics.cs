@@ -10,7 +10,7 @@ internal static class AscentDynamics
     public static AscentState Step(in AscentState s, in StepInputs u, double dt)
     {
         var h = 0.5 * dt;
-        var pitch = new Pitch(s.PitchRad);
+        var pitch = new Pitch(s.PitchRad, s);
         var d1 = Derivative(s, u, pitch);
         var d2 = Derivative(Add(s, d1, h), u, pitch);
         var d3 = Derivative(Add(s, d2, h), u, pitch);
@@ -27,18 +27,20 @@ internal static class AscentDynamics
     }
 
     /// <summary>The time derivative of every state component (a state-shaped record of rates).</summary>
-    internal static AscentState Derivative(in AscentState s, in StepInputs u) => Derivative(s, u, new Pitch(s.PitchRad));
+    internal static AscentState Derivative(in AscentState s, in StepInputs u) => Derivative(s, u, new Pitch(s.PitchRad, s));
 
     private static AscentState Derivative(in AscentState s, in StepInputs u, in Pitch pitch)
     {
-        var invR = 1 / s.RadiusM;
-        var invM = 1 / s.MassKg;
+        var invR = Telemetry.Guidance.Internal.Dynamics.Reciprocal(pitch.InvRadius, s.RadiusM - pitch.RadiusM);
+        var invM = Telemetry.Guidance.Internal.Dynamics.Reciprocal(pitch.InvMass, s.MassKg - pitch.MassKg);
         var vr = s.RadialSpeedMps;
         var vt = s.HorizontalSpeedMps;
         var air = vt - u.WindMps;
-        var speed = Math.Sqrt((vr * vr) + (air * air));
         var (sin, cos) = pitch.At(s.PitchRad);
         var thrustAccel = u.ThrustN * invM;
+
+        // Above the atmosphere there is no air to move through: most of the flight skips the square root.
+        var speed = u.DragFactor == 0 && u.MomentFactor == 0 ? 0 : Math.Sqrt((vr * vr) + (air * air));
         var drag = u.DragFactor * speed * invM;
 
         // sin α · V, with α the body axis minus the air-relative velocity direction.
@@ -54,8 +56,10 @@ internal static class AscentDynamics
     }
 
     /// <summary>
-    /// Sine and cosine of the attitude near the step's start value: the attitude moves by well under a milliradian
-    /// inside a step, so the angle-sum series to the cubic term (error below 1e-13) replaces three of four SinCos calls.
+    /// What the four stages of a step share, from its start: sine and cosine of the attitude, which moves by well under
+    /// a milliradian inside a step, so the angle-sum series to the cubic term (error below 1e-13) replaces three of four
+    /// SinCos calls; and the reciprocals of radius and mass, carried to the stages by the descent's series (their
+    /// relative change within a step is below 1e-4).
     /// </summary>
     private readonly struct Pitch
     {
@@ -63,11 +67,23 @@ internal static class AscentDynamics
         private readonly double _sin;
         private readonly double _cos;
 
-        public Pitch(double at)
+        public Pitch(double at, in AscentState start)
         {
             _at = at;
             (_sin, _cos) = Math.SinCos(at);
+            RadiusM = start.RadiusM;
+            MassKg = start.MassKg;
+            InvRadius = 1 / start.RadiusM;
+            InvMass = 1 / start.MassKg;
         }
+
+        public double RadiusM { get; }
+
+        public double MassKg { get; }
+
+        public double InvRadius { get; }
+
+        public double InvMass { get; }
 
         public (double Sin, double Cos) At(double angle)
         {

@@ -13,6 +13,10 @@ internal sealed class AscentRun
     private const ulong NavigationStream = 11;
     private const double RadToDeg = 180 / Math.PI;
 
+    // The truth is checked for danger every few judgement cycles (5 Hz at the default 20 Hz): it only classifies the
+    // run, and its impact point and corridor geometry cost as much as the judgement itself.
+    private const int HazardEvery = 4;
+
     private readonly AscentScenario _s;
     private readonly int _seed;
     private readonly int _recordEvery;
@@ -54,6 +58,7 @@ internal sealed class AscentRun
         Add(0, AscentEventKind.Ignition, $"{propulsion.Stage.Name} ignition", state);
 
         var toCycle = cycleSteps;
+        var toHazard = HazardEvery;
         var toRecord = _recordEvery;
         for (long k = 0; k < maxSteps; k++)
         {
@@ -76,7 +81,7 @@ internal sealed class AscentRun
             }
 
             var stage = propulsion.Stage;
-            var (sinN, cosN) = Math.SinCos(nozzle);
+            var (sinN, cosN) = nozzle == 0 ? (0.0, 1.0) : Math.SinCos(nozzle);
             var k2 = stage.RadiusOfGyrationM * stage.RadiusOfGyrationM;
             var inputs = new StepInputs(thrust, massFlow, sinN, cosN, air.DragFactor, air.MomentFactor / k2, stage.NozzleArmM / k2, air.WindMps);
             state = liftedOff ? AscentDynamics.Step(state, inputs, dt) : state with { MassKg = state.MassKg - (massFlow * dt) };
@@ -99,9 +104,13 @@ internal sealed class AscentRun
             {
                 toCycle = cycleSteps;
                 var snapshot = nav.Snapshot(time, state, command, sensed);
-                if (hazard.Check(time, state, command, thrust > 0) && _decision is null)
+                if (--toHazard == 0)
                 {
-                    Add(time, AscentEventKind.Hazard, "Dangerous: " + hazard.Reason, state);
+                    toHazard = HazardEvery;
+                    if (hazard.Check(time, state, command, thrust > 0) && _decision is null)
+                    {
+                        Add(time, AscentEventKind.Hazard, "Dangerous: " + hazard.Reason, state);
+                    }
                 }
 
                 if (_decision is null && (_decision = judge.Judge(snapshot, state, _events)) is { } d)

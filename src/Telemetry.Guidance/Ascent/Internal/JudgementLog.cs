@@ -16,8 +16,10 @@ internal sealed class JudgementLog(FlightTerminationSystem afts)
         }
 
         var (altitude, speed) = (truth.AltitudeM, truth.SpeedMps);
-        foreach (var rule in AftsRules.All)
+        // A for loop over the enum: a foreach over the list interface would allocate an enumerator every cycle.
+        for (var i = 0; i < FlightTerminationSystem.RuleCount; i++)
         {
+            var rule = (AftsRule)i;
             var now = afts.Reading(rule);
             var before = _previous[(int)rule];
             _previous[(int)rule] = now;
