@@ -16,6 +16,7 @@ public sealed class FlightTerminationSystem
     private readonly AftsParameters _p;
     private readonly ExpectedProfile _expected;
     private readonly double _azimuthDeg;
+    private readonly CorridorShape _corridor;
     private readonly RuleReading[] _readings = new RuleReading[RuleCount];
     private readonly double[] _since = [double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN];
 
@@ -29,6 +30,7 @@ public sealed class FlightTerminationSystem
         _p = parameters;
         _expected = expected;
         _azimuthDeg = azimuthDeg;
+        _corridor = new CorridorShape(parameters.Corridor);
     }
 
     /// <summary>The termination, once a rule has fired; null until then.</summary>
@@ -63,7 +65,7 @@ public sealed class FlightTerminationSystem
             if (Trajectory.ImpactDownrangeM(nav.RadiusM, nav.AngleRad, nav.RadialSpeedMps, nav.HorizontalSpeedMps) is { } iip)
             {
                 (IipEastKm, IipNorthKm) = Trajectory.OnMap(iip, _azimuthDeg);
-                outside = SafetyMap.OutsideCorridorKm(_p.Corridor, IipEastKm, IipNorthKm);
+                outside = _corridor.OutsideKm(IipEastKm, IipNorthKm);
                 depth = _p.ProtectedZones.Count > 0 ? SafetyMap.ZoneDepthKm(_p.ProtectedZones, IipEastKm, IipNorthKm) : double.NaN;
             }
 

@@ -9,6 +9,7 @@ namespace Telemetry.Guidance.Ascent.Internal;
 internal sealed class HazardMonitor(AscentScenario s)
 {
     private readonly double _lossOfControlRad = s.Hazard.LossOfControlDeg * (Math.PI / 180);
+    private readonly CorridorShape _corridor = new(s.Afts.Corridor);
 
     public double? TimeS { get; private set; }
 
@@ -34,7 +35,7 @@ internal sealed class HazardMonitor(AscentScenario s)
         }
 
         var (east, north) = Trajectory.OnMap(iip, s.Launch.AzimuthDeg);
-        var outside = SafetyMap.OutsideCorridorKm(s.Afts.Corridor, east, north);
+        var outside = _corridor.OutsideKm(east, north);
         if (outside > 0)
         {
             return Become(timeS, string.Create(CultureInfo.InvariantCulture, $"true impact point {outside:F1} km outside the corridor"));

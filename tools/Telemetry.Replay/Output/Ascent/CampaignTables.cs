@@ -9,9 +9,10 @@ namespace Telemetry.Replay.Output.Ascent;
 /// <summary>Tables of an ascent campaign: the two probabilities with their intervals, and how each scenario's runs were judged.</summary>
 internal static class CampaignTables
 {
+    // Two decimals: with thousands of runs the interval of a rare event lies well below a tenth of a percent.
     public static string Probability(Proportion p, string among) => p.Total == 0
         ? $"- (no {among} runs)"
-        : $"{Number.Percent(p.Value)} ({p.Count} of {p.Total} {among} runs; 95 % Wilson {Number.Percent(p.WilsonLower)} .. {Number.Percent(p.WilsonUpper)})";
+        : $"{Number.Percent(p.Value, 2)} ({p.Count} of {p.Total} {among} runs; 95 % Wilson {Number.Percent(p.WilsonLower, 2)} .. {Number.Percent(p.WilsonUpper, 2)})";
 
     public static string Verdict(AscentCampaignSummary s) =>
         $"False termination {Probability(s.FalseTermination, "healthy")}; missed termination {Probability(s.MissedTermination, "dangerous")}.";
