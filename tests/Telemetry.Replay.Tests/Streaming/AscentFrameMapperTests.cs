@@ -32,6 +32,21 @@ public sealed class AscentFrameMapperTests
     }
 
     [Fact]
+    public async Task SendAsync_F3Ascent_EverySampleStreamedInOrderAndAcknowledged()
+    {
+        var run = AscentSimulator.Run(AscentScenarioCatalog.Load("kairos-f3"), seed: 0);
+        var server = new FakeIngestInvoker();
+        var streamer = new TelemetryStreamer(new Telemetry.Contracts.V1.IngestService.IngestServiceClient(server), new StreamOptions());
+
+        var report = await streamer.SendAsync(run.Trajectory, new AscentFrameMapper("kairos-f3", 0, StreamOptions.DefaultEpoch), null, CancellationToken.None);
+
+        Assert.True(report.Succeeded);
+        Assert.Equal(run.Trajectory.Count, report.FramesSent);
+        Assert.Equal(Enumerable.Range(1, run.Trajectory.Count).Select(i => (ulong)i), server.Batches.SelectMany(b => b.Frames).Select(f => f.Sequence));
+        Assert.All(server.Batches.SelectMany(b => b.Frames), f => Assert.Equal("ascent", f.Measurement));
+    }
+
+    [Fact]
     public void Map_SampleInOrbit_ImpactPointFieldsLeftOut()
     {
         var inOrbit = AscentSimulator.Run(AscentScenarioCatalog.Load("kairos-nominal"), seed: 0).Trajectory[^1];
