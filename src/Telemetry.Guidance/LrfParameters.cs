@@ -34,7 +34,7 @@ public sealed record LrfParameters
     public IReadOnlyList<TimeWindow> DropoutWindows { get; init; } = [];
 }
 
-/// <summary>A closed time interval in seconds since descent start.</summary>
+/// <summary>A closed time interval in seconds since the start of the run (descent start or lift-off).</summary>
 public sealed record TimeWindow
 {
     /// <summary>Start (s). Default: 0.</summary>

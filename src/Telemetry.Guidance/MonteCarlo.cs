@@ -17,20 +17,11 @@ public static class MonteCarlo
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentOutOfRangeException.ThrowIfLessThan(runs, 1);
-        var outcomes = new Outcome[runs];
-        var done = 0;
-        var reportEvery = Math.Max(1, runs / 100);
-        var options = new ParallelOptions { CancellationToken = cancellationToken };
-        Parallel.For(0, runs, options, i =>
+        var outcomes = Campaign.Run(runs, i =>
         {
             var runSeed = unchecked(seed + i);
-            outcomes[i] = DescentSimulator.Run(Dispersions.Apply(scenario, runSeed), runSeed, recordEvery: 0).Outcome;
-            var finished = Interlocked.Increment(ref done);
-            if (progress is not null && (finished % reportEvery == 0 || finished == runs))
-            {
-                progress.Report(finished);
-            }
-        });
+            return DescentSimulator.Run(Dispersions.Apply(scenario, runSeed), runSeed, recordEvery: 0).Outcome;
+        }, progress, cancellationToken);
 
         var successes = 0;
         foreach (var outcome in outcomes)

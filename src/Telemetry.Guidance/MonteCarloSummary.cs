@@ -7,27 +7,14 @@ namespace Telemetry.Guidance;
 public sealed record MonteCarloSummary(int Runs, int Successes, IReadOnlyList<Outcome> Outcomes)
 {
     /// <summary>Successes over runs (0 when there are no runs).</summary>
-    public double Probability => Runs == 0 ? 0 : (double)Successes / Runs;
+    public double Probability => Success.Value;
 
     /// <summary>Lower end of the 95 % Wilson score interval of <see cref="Probability"/>.</summary>
-    public double WilsonLower => Wilson().Lower;
+    public double WilsonLower => Success.WilsonLower;
 
     /// <summary>Upper end of the 95 % Wilson score interval of <see cref="Probability"/>.</summary>
-    public double WilsonUpper => Wilson().Upper;
+    public double WilsonUpper => Success.WilsonUpper;
 
-    private (double Lower, double Upper) Wilson()
-    {
-        if (Runs == 0)
-        {
-            return (0, 1);
-        }
-
-        const double Z = 1.959963984540054;
-        var n = (double)Runs;
-        var p = Probability;
-        var denominator = 1 + (Z * Z / n);
-        var centre = (p + (Z * Z / (2 * n))) / denominator;
-        var half = Z * Math.Sqrt((p * (1 - p) / n) + (Z * Z / (4 * n * n))) / denominator;
-        return (Math.Max(0, centre - half), Math.Min(1, centre + half));
-    }
+    /// <summary>Successes out of runs, with the interval.</summary>
+    public Proportion Success => new(Successes, Runs);
 }

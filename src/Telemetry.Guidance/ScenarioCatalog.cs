@@ -6,8 +6,6 @@ namespace Telemetry.Guidance;
 /// <summary>The shipped scenarios, and the reader for scenario files.</summary>
 public static class ScenarioCatalog
 {
-    private const string ResourcePrefix = "Telemetry.Guidance.Scenarios.";
-
     /// <summary>Names of the shipped scenarios.</summary>
     public static IReadOnlyList<string> Names { get; } = ["nominal", "resilience-m2", "hakuto-r-m1", "lrf-disabled"];
 
@@ -18,12 +16,9 @@ public static class ScenarioCatalog
     public static Scenario Load(string nameOrPath)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(nameOrPath);
-        if (Names.Contains(nameOrPath))
+        if (ScenarioReader.Shipped(nameOrPath, Names) is { } shipped)
         {
-            using var stream = typeof(ScenarioCatalog).Assembly.GetManifestResourceStream(ResourcePrefix + nameOrPath + ".json")
-                ?? throw new ScenarioException($"Shipped scenario '{nameOrPath}' is missing from the assembly.");
-            using var reader = new StreamReader(stream);
-            return Parse(reader.ReadToEnd(), nameOrPath);
+            return Parse(shipped, nameOrPath);
         }
 
         if (!File.Exists(nameOrPath))
@@ -41,41 +36,13 @@ public static class ScenarioCatalog
     /// </summary>
     /// <param name="json">The scenario document.</param>
     /// <param name="sourceName">File or scenario name used in error messages.</param>
-    public static Scenario Parse(string json, string sourceName)
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        ArgumentNullException.ThrowIfNull(sourceName);
-        Scenario? scenario;
-        try
-        {
-            scenario = JsonSerializer.Deserialize(json, ScenarioJson.ScenarioInfo);
-        }
-        catch (JsonException e)
-        {
-            var where = e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine + 1})" : "";
-            throw new ScenarioException(sourceName, e.Path ?? "$", FirstSentence(e.Message) + where);
-        }
-
-        if (scenario is null)
-        {
-            throw new ScenarioException(sourceName, "$", "the document is null; expected a scenario object.");
-        }
-
-        ScenarioValidator.Validate(scenario, sourceName);
-        return scenario;
-    }
+    public static Scenario Parse(string json, string sourceName) =>
+        ScenarioReader.Parse(json, sourceName, ScenarioJson.ScenarioInfo, ScenarioValidator.Validate);
 
     /// <summary>Writes a scenario as indented camelCase JSON that <see cref="Parse"/> reads back.</summary>
     public static string ToJson(Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         return JsonSerializer.Serialize(scenario, ScenarioJson.ScenarioInfo);
-    }
-
-    // System.Text.Json appends its own path and position to messages; keep the first sentence and report ours.
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
     }
 }

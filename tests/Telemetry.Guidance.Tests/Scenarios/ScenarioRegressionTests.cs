@@ -10,14 +10,7 @@ public sealed class ScenarioRegressionTests(ShippedRuns runs) : IClassFixture<Sh
     {
         var result = runs.Get(name);
         var reference = Assert.IsType<ScenarioReference>(result.Scenario.Reference);
-        Assert.NotEmpty(reference.Figures);
-        foreach (var figure in reference.Figures)
-        {
-            var measured = result.Measure(figure);
-            Assert.True(measured.HasValue, $"{name}: '{figure.Name}' was never reached");
-            Assert.True(Math.Abs(measured.Value - figure.Value) <= figure.Tolerance,
-                $"{name}: '{figure.Name}' = {measured:F2} {figure.Unit}, public {figure.Value} ± {figure.Tolerance}");
-        }
+        ReferenceFigures.AssertAllWithin(name, reference.Figures.Select(f => (f.Name, f.Value, f.Tolerance, f.Unit, result.Measure(f))));
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("lrf_first_valid", output, StringComparison.Ordinal);
         Assert.Contains("Public figures: ", output, StringComparison.Ordinal);
         Assert.Contains("Hard impact at ", output, StringComparison.Ordinal);
-        Assert.Equal(16, Directory.GetFiles(_directory.Path).Length);
+        Assert.Equal(17, Directory.GetFiles(_directory.Path).Length);
         RunOutputsTests.AssertNonTrivialPng(Path.Combine(_directory.Path, "final-descent-rate.png"));
         var html = await File.ReadAllTextAsync(Path.Combine(_directory.Path, "report.html"));
         Assert.Contains("<td>lrf_first_valid</td>", html, StringComparison.Ordinal);

@@ -11,18 +11,18 @@ public sealed class RunOutputsTests : IDisposable
     private readonly TempDirectory _directory = new("replay-outputs");
 
     [Fact]
-    public void Write_SyntheticRun_CsvSevenPlotsAndReportInTheDirectory()
+    public void Write_SyntheticRun_CsvJsonSevenPlotsAndReportInTheDirectory()
     {
         var outputs = RunOutputs.Write(SyntheticRuns.Descent(), _directory.Path);
 
         Assert.Equal(
             [
                 "altitude.png", "altitude.svg", "descent-rate.png", "descent-rate.svg", "final-altitude.png", "final-altitude.svg",
-                "final-descent-rate.png", "final-descent-rate.svg", "lrf-validity.png", "lrf-validity.svg",
+                "final-descent-rate.png", "final-descent-rate.svg", "lrf-validity.png", "lrf-validity.svg", "outcome.json",
                 "propellant.png", "propellant.svg", "report.html", "thrust.png", "thrust.svg", "trajectory.csv",
             ],
             Directory.GetFiles(_directory.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
-        Assert.Equal(16, outputs.Files.Count());
+        Assert.Equal(17, outputs.Files.Count());
         Assert.Equal(401, File.ReadAllLines(outputs.CsvPath).Length);
     }
 

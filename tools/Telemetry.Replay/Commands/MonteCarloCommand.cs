@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using Telemetry.Guidance;
+using Telemetry.Guidance.Ascent;
 using Telemetry.Replay.Analysis;
 using Telemetry.Replay.Output;
 using Telemetry.Replay.Output.Tables;
@@ -17,22 +18,60 @@ internal static class MonteCarloCommand
         var runs = new Option<int>("--runs") { Description = "Number of dispersed runs (1-1000000).", HelpName = "n", DefaultValueFactory = _ => 1000 };
         var seed = CommonOptions.Seed("Seed of run 0; run i uses seed + i for its dispersions and sensor noise.");
         var output = CommonOptions.Out();
-        var command = new Command("montecarlo", "Fly N runs with dispersed IMU bias, thrust, LRF noise and initial state, in parallel; report the success probability with its 95 % confidence interval.")
+        var with = new Option<string[]>("--with")
         {
-            scenario, runs, seed, output,
+            Description = "Ascents only: more scenarios flown in the same campaign, e.g. a faulty one beside a healthy one (repeatable).",
+            HelpName = "scenario",
+            AllowMultipleArgumentsPerToken = true,
         };
-        command.SetAction((parse, ct) => CommandGuard.RunAsync(console, () => Task.FromResult(Execute(
-            console, parse.GetRequiredValue(scenario), parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(output), ct))));
+        var tradeOff = new Option<string?>("--trade-off")
+        {
+            Description = "Ascents only: repeat the campaign for each value of a termination setting (<rule>.limit|persistence|armed_from|armed_until, or expected_performance_scale) and plot false against missed terminations.",
+            HelpName = "setting",
+        };
+        var from = new Option<double?>("--from") { Description = "With --trade-off: first value.", HelpName = "value" };
+        var to = new Option<double?>("--to") { Description = "With --trade-off: last value.", HelpName = "value" };
+        var step = new Option<double?>("--step") { Description = "With --trade-off: distance between values.", HelpName = "value" };
+        var command = new Command("montecarlo", "Fly N dispersed runs in parallel. Descents: the success probability with its 95 % interval. Ascents: the probabilities of false termination of a healthy vehicle and of missed termination of a dangerous one, with their 95 % intervals, and with --trade-off the curve between them.")
+        {
+            scenario, runs, seed, output, with, tradeOff, from, to, step,
+        };
+        command.SetAction((parse, ct) => CommandGuard.RunAsync(console, () =>
+        {
+            var name = parse.GetRequiredValue(scenario);
+            var count = parse.GetValue(runs);
+            if (!AscentScenarioCatalog.IsAscent(name))
+            {
+                return Task.FromResult(Execute(console, name, count, parse.GetValue(seed), parse.GetValue(output), ct));
+            }
+
+            CheckRuns(count);
+            TradeOffRequest? request = null;
+            if (parse.GetValue(tradeOff) is { } setting)
+            {
+                var values = (parse.GetValue(from), parse.GetValue(to), parse.GetValue(step)) is ({ } f, { } t, { } s)
+                    ? SweepRange.Values(f, t, s)
+                    : throw new UsageException("--trade-off needs --from, --to and --step.");
+                request = new TradeOffRequest(AftsSetting.Parse(setting), values);
+            }
+
+            string[] names = [name, .. parse.GetValue(with) ?? []];
+            return Task.FromResult(AscentCampaignCommands.MonteCarlo(console, names, count, parse.GetValue(seed), parse.GetValue(output), request, ct));
+        }));
         return command;
     }
 
-    public static int Execute(IAnsiConsole console, string scenarioName, int runs, int seed, string? outDirectory, CancellationToken ct)
+    private static void CheckRuns(int runs)
     {
         if (runs is < 1 or > 1_000_000)
         {
             throw new UsageException($"--runs must be 1-1000000 (got {runs}).");
         }
+    }
 
+    public static int Execute(IAnsiConsole console, string scenarioName, int runs, int seed, string? outDirectory, CancellationToken ct)
+    {
+        CheckRuns(runs);
         var scenario = ScenarioCatalog.Load(scenarioName);
         var summary = console.Progress().Start(context =>
         {

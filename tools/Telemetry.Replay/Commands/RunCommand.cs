@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using Telemetry.Guidance;
+using Telemetry.Guidance.Ascent;
 using Telemetry.Replay.Output;
 using Telemetry.Replay.Output.Terminal;
 using Telemetry.Replay.Output.Tables;
@@ -8,7 +9,7 @@ using Telemetry.Replay.Streaming;
 
 namespace Telemetry.Replay.Commands;
 
-/// <summary><c>run &lt;scenario&gt;</c>: one descent, its timeline and outcome, files, and optionally a stream.</summary>
+/// <summary><c>run &lt;scenario&gt;</c>: one descent or ascent, its timeline and outcome, files, and optionally a stream.</summary>
 internal static class RunCommand
 {
     public static Command Create(IAnsiConsole console)
@@ -17,7 +18,7 @@ internal static class RunCommand
         var seed = CommonOptions.Seed("Seed of the sensor noise and dropouts. The same seed gives the same run, bit for bit.");
         var output = CommonOptions.Out();
         var stream = StreamCommandOptions.Create();
-        var command = new Command("run", "Fly one descent: print the event timeline and the outcome beside the public figures, write CSV, plots and an HTML report.")
+        var command = new Command("run", "Fly one descent or ascent: print the event timeline and the outcome beside the public figures, write CSV, outcome JSON, plots and an HTML report.")
         {
             scenario, seed, output, stream.StreamTo, stream.Realtime, stream.Epoch,
         };
@@ -34,6 +35,11 @@ internal static class RunCommand
     public static async Task<int> ExecuteAsync(
         IAnsiConsole console, string scenarioName, int seed, string? outDirectory, StreamRequest? stream, CancellationToken ct)
     {
+        if (AscentScenarioCatalog.IsAscent(scenarioName))
+        {
+            return await AscentRunCommand.ExecuteAsync(console, scenarioName, seed, outDirectory, stream, ct).ConfigureAwait(false);
+        }
+
         var scenario = ScenarioCatalog.Load(scenarioName);
         var result = console.Status().Start($"Flying {Markup.Escape(scenario.Name)}...", _ => DescentSimulator.Run(scenario, seed));
         console.Write(new Rule(Markup.Escape($"{scenario.Name} (seed {seed})")).LeftJustified());

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using Telemetry.Guidance;
+using Telemetry.Guidance.Ascent;
 using Telemetry.Replay.Analysis;
 using Telemetry.Replay.Output;
 using Telemetry.Replay.Output.Tables;
@@ -24,16 +25,32 @@ internal static class SweepCommand
             Description = "Sweep how long (s) after the unfaulted landing-burn start the LRF stays without a valid return, starting here (e.g. 0).",
             HelpName = "s",
         };
+        var afts = new Option<string?>("--afts")
+        {
+            Description = "Ascents: the termination setting to sweep, <rule>.limit|persistence|armed_from|armed_until or expected_performance_scale, e.g. attitude_rate.limit.",
+            HelpName = "setting",
+        };
+        var first = new Option<double?>("--from") { Description = "Ascents, with --afts: first value.", HelpName = "value" };
         var to = new Option<double>("--to") { Description = "Last value of the sweep (m or s).", HelpName = "value", Required = true };
         var step = new Option<double>("--step") { Description = "Distance between values (m or s); its sign is ignored.", HelpName = "value", Required = true };
         var seed = CommonOptions.Seed("Seed of the sensor noise, the same for every point.");
         var output = CommonOptions.Out();
-        var command = new Command("sweep", "Fly the scenario once per value of an injected LRF fault, in parallel; tabulate and plot touchdown speed, and name the critical value.")
+        var command = new Command("sweep", "Fly the scenario once per value, in parallel. Descents: an injected LRF fault; tabulate and plot touchdown speed, and name the critical value. Ascents: a termination setting (--afts); tabulate and plot when and how rightly the system terminates.")
         {
-            scenario, altitudeFrom, delayFrom, to, step, seed, output,
+            scenario, altitudeFrom, delayFrom, afts, first, to, step, seed, output,
         };
         command.SetAction((parse, ct) => CommandGuard.RunAsync(console, () =>
         {
+            var name = parse.GetRequiredValue(scenario);
+            if (AscentScenarioCatalog.IsAscent(name))
+            {
+                var (setting, start) = (parse.GetValue(afts), parse.GetValue(first)) is ({ } a, { } f)
+                    ? (AftsSetting.Parse(a), f)
+                    : throw new UsageException("an ascent sweep needs --afts <setting> and --from <value>.");
+                return Task.FromResult(AscentCampaignCommands.Sweep(
+                    console, name, setting, SweepRange.Values(start, parse.GetValue(to), parse.GetValue(step)), parse.GetValue(seed), parse.GetValue(output), ct));
+            }
+
             var (parameter, from) = (parse.GetValue(altitudeFrom), parse.GetValue(delayFrom)) switch
             {
                 ({ } a, null) => (SweepParameter.FirstValidAltitude, a),

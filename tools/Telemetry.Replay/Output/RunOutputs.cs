@@ -6,7 +6,7 @@ using Telemetry.Replay.Output.Tables;
 
 namespace Telemetry.Replay.Output;
 
-/// <summary>The files of one run: trajectory CSV, PNG and SVG plots, and the HTML report that bundles them.</summary>
+/// <summary>The files of one descent: trajectory CSV, outcome JSON, PNG and SVG plots, and the HTML report that bundles them.</summary>
 internal static class RunOutputs
 {
     public const string CsvName = "trajectory.csv";
@@ -15,12 +15,13 @@ internal static class RunOutputs
     {
         var csv = Path.Combine(directory, CsvName);
         TrajectoryCsv.Write(csv, result.Trajectory);
+        var json = Json.OutcomeJson.Write(directory, result);
         var plots = TrajectoryPlots.Write(result, directory);
         var html = Path.Combine(directory, ReportFiles.HtmlName);
         var scenario = result.Scenario;
         var report = new HtmlReport($"Descent replay: {scenario.Name}")
             .Paragraph(scenario.Description)
-            .Paragraph($"Seed {result.Seed}; integration step {Number.F(scenario.StepS, 3)} s; trajectory in {CsvName}.")
+            .Paragraph($"Seed {result.Seed}; integration step {Number.F(scenario.StepS, 3)} s; trajectory in {CsvName}, outcome for scripts in {Json.OutcomeJson.FileName}.")
             .Paragraph(Verdict(result.Outcome), "verdict")
             .Table(OutcomeTable.Build(result))
             .Table(ReferenceTable.Build(result))
@@ -32,7 +33,7 @@ internal static class RunOutputs
         }
 
         report.Scenario(scenario).Save(html);
-        return new ReportFiles(csv, plots, html);
+        return new ReportFiles(csv, plots, html, json);
     }
 
     public static string Verdict(Outcome outcome) => outcome.Kind switch

@@ -2,6 +2,7 @@ using Grpc.Net.Client;
 using Spectre.Console;
 using Telemetry.Contracts.V1;
 using Telemetry.Guidance;
+using Telemetry.Guidance.Ascent;
 using Telemetry.Replay.Commands;
 using Telemetry.Replay.Output.Terminal;
 
@@ -10,16 +11,22 @@ namespace Telemetry.Replay.Streaming;
 /// <summary>Streams a run to the ingest server with a progress bar, and reports what the server did with it.</summary>
 internal static class StreamRunner
 {
-    public static async Task<int> StreamAsync(IAnsiConsole console, DescentResult result, StreamRequest request, CancellationToken ct)
+    public static Task<int> StreamAsync(IAnsiConsole console, DescentResult result, StreamRequest request, CancellationToken ct) =>
+        StreamAsync(console, result.Trajectory, new FrameMapper(result.Scenario.Name, result.Seed, request.Options.Epoch), request, ct);
+
+    public static Task<int> StreamAsync(IAnsiConsole console, AscentResult result, StreamRequest request, CancellationToken ct) =>
+        StreamAsync(console, result.Trajectory, new AscentFrameMapper(result.Scenario.Name, result.Seed, request.Options.Epoch), request, ct);
+
+    private static async Task<int> StreamAsync<TSample>(
+        IAnsiConsole console, IReadOnlyList<TSample> samples, IFrameMapper<TSample> mapper, StreamRequest request, CancellationToken ct)
     {
         using var channel = GrpcChannel.ForAddress(request.Target);
         var streamer = new TelemetryStreamer(new IngestService.IngestServiceClient(channel), request.Options);
-        var mapper = new FrameMapper(result.Scenario.Name, result.Seed, request.Options.Epoch);
         var report = await console.Progress().StartAsync(async context =>
         {
-            var task = context.AddTask($"Streaming to {Markup.Escape(request.Target.ToString())}", maxValue: result.Trajectory.Count);
+            var task = context.AddTask($"Streaming to {Markup.Escape(request.Target.ToString())}", maxValue: samples.Count);
             var progress = new InlineProgress<int>(frames => task.Increment(frames));
-            return await streamer.SendAsync(result.Trajectory, mapper, progress, ct).ConfigureAwait(false);
+            return await streamer.SendAsync(samples, mapper, progress, ct).ConfigureAwait(false);
         }).ConfigureAwait(false);
 
         Describe(console, report, mapper.Source);

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using Grpc.Core;
 using Telemetry.Contracts.V1;
-using Telemetry.Guidance;
 
 namespace Telemetry.Replay.Streaming;
 
@@ -16,8 +15,8 @@ internal sealed class TelemetryStreamer(IngestService.IngestServiceClient client
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
-    public async Task<StreamReport> SendAsync(
-        IReadOnlyList<TrajectorySample> samples, FrameMapper mapper, IProgress<int>? progress, CancellationToken ct)
+    public async Task<StreamReport> SendAsync<TSample>(
+        IReadOnlyList<TSample> samples, IFrameMapper<TSample> mapper, IProgress<int>? progress, CancellationToken ct)
     {
         options.Validate();
         var state = new AckTracker(options.MaxInFlight);
@@ -64,11 +63,11 @@ internal sealed class TelemetryStreamer(IngestService.IngestServiceClient client
             framesSent, batchesSent, missing == 0 ? null : $"the server closed the stream with {missing} batch(es) unacknowledged");
     }
 
-    private async IAsyncEnumerable<FrameBatch> BatchesAsync(
-        IReadOnlyList<TrajectorySample> samples, FrameMapper mapper, [EnumeratorCancellation] CancellationToken ct)
+    private async IAsyncEnumerable<FrameBatch> BatchesAsync<TSample>(
+        IReadOnlyList<TSample> samples, IFrameMapper<TSample> mapper, [EnumeratorCancellation] CancellationToken ct)
     {
         var start = _time.GetTimestamp();
-        var t0 = samples.Count > 0 ? samples[0].TimeS : 0;
+        var t0 = samples.Count > 0 ? mapper.TimeS(samples[0]) : 0;
         ulong batchId = 1;
         var batch = new FrameBatch { BatchId = batchId };
         for (var i = 0; i < samples.Count; i++)
@@ -76,7 +75,7 @@ internal sealed class TelemetryStreamer(IngestService.IngestServiceClient client
             if (options.Realtime)
             {
                 // Frames go out when their simulation time comes, so a batch holds what is due, not a fixed count.
-                var wait = TimeSpan.FromSeconds(samples[i].TimeS - t0) - _time.GetElapsedTime(start);
+                var wait = TimeSpan.FromSeconds(mapper.TimeS(samples[i]) - t0) - _time.GetElapsedTime(start);
                 if (wait > TimeSpan.Zero)
                 {
                     if (batch.Frames.Count > 0)

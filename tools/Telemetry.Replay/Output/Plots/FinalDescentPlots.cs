@@ -13,7 +13,7 @@ internal static class FinalDescentPlots
     {
         var final = FinalSamples(result);
         var name = result.Scenario.Name;
-        var t = TrajectoryPlots.Column(final, s => s.TimeS);
+        var t = PlotFiles.Column(final, s => s.TimeS);
 
         var altitude = PlotFiles.Create($"{name}: final descent, true vs estimated altitude", "Simulation time (s)", "Altitude above terrain (m)");
         // LRF returns go underneath, so the true-altitude line stays visible where they agree.
@@ -21,13 +21,13 @@ internal static class FinalDescentPlots
         if (lrf.Count > 0)
         {
             var points = altitude.Add.ScatterPoints(
-                TrajectoryPlots.Column(lrf, s => s.TimeS), TrajectoryPlots.Column(lrf, s => s.LrfRangeM ?? 0), Colors.Teal.WithAlpha(0.6));
+                PlotFiles.Column(lrf, s => s.TimeS), PlotFiles.Column(lrf, s => s.LrfRangeM ?? 0), Colors.Teal.WithAlpha(0.6));
             points.MarkerSize = 5;
             points.LegendText = "valid LRF range";
         }
 
-        PlotFiles.Line(altitude, t, TrajectoryPlots.Column(final, s => s.TrueAltitudeM), "true altitude", Colors.Black);
-        PlotFiles.Line(altitude, t, TrajectoryPlots.Column(final, s => s.EstimatedAltitudeM), "estimated altitude (navigation)", Colors.OrangeRed)
+        PlotFiles.Line(altitude, t, PlotFiles.Column(final, s => s.TrueAltitudeM), "true altitude", Colors.Black);
+        PlotFiles.Line(altitude, t, PlotFiles.Column(final, s => s.EstimatedAltitudeM), "estimated altitude (navigation)", Colors.OrangeRed)
             .LinePattern = LinePattern.Dashed;
         if (result.FirstEvent(TimelineEventKind.LrfFirstValid) is { } firstValid && t.Length > 0 && firstValid.TimeS >= t[0])
         {
@@ -38,7 +38,7 @@ internal static class FinalDescentPlots
         altitude.ShowLegend(Alignment.UpperRight);
 
         var rate = PlotFiles.Create($"{name}: final descent, descent rate against altitude", "True altitude above terrain (m)", "Descent rate (m/s, down positive)");
-        PlotFiles.Line(rate, TrajectoryPlots.Column(final, s => s.TrueAltitudeM), TrajectoryPlots.Column(final, s => s.DescentRateMps), "model", Colors.Blue);
+        PlotFiles.Line(rate, PlotFiles.Column(final, s => s.TrueAltitudeM), PlotFiles.Column(final, s => s.DescentRateMps), "model", Colors.Blue);
         AddPublishedFigures(rate, result);
         // Altitude falls from left to right, in the order the lander flies it.
         rate.Axes.InvertX();

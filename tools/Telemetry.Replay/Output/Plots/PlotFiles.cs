@@ -39,6 +39,18 @@ internal static class PlotFiles
     public static void FromZero(Plot plot, double[] values) =>
         plot.Axes.SetLimitsY(0, (values.Length > 0 && values.Max() > 0 ? values.Max() : 1) * 1.1);
 
+    /// <summary>One quantity of every sample, for a plot axis.</summary>
+    public static double[] Column<T>(IReadOnlyList<T> samples, Func<T, double> select)
+    {
+        var values = new double[samples.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = select(samples[i]);
+        }
+
+        return values;
+    }
+
     public static ScottPlot.Plottables.Scatter Line(Plot plot, double[] xs, double[] ys, string legend, Color color)
     {
         var line = plot.Add.ScatterLine(xs, ys, color);

@@ -9,41 +9,41 @@ internal static class TrajectoryPlots
     public static IReadOnlyList<PlotImage> Write(DescentResult result, string directory)
     {
         var samples = result.Trajectory;
-        var t = Column(samples, s => s.TimeS);
+        var t = PlotFiles.Column(samples, s => s.TimeS);
         var name = result.Scenario.Name;
         const string Time = "Simulation time (s)";
 
         var altitude = PlotFiles.Create($"{name}: true vs estimated altitude", Time, "Altitude above terrain (m)");
-        PlotFiles.Line(altitude, t, Column(samples, s => s.TrueAltitudeM), "true altitude", Colors.Black);
-        PlotFiles.Line(altitude, t, Column(samples, s => s.EstimatedAltitudeM), "estimated altitude (navigation)", Colors.OrangeRed)
+        PlotFiles.Line(altitude, t, PlotFiles.Column(samples, s => s.TrueAltitudeM), "true altitude", Colors.Black);
+        PlotFiles.Line(altitude, t, PlotFiles.Column(samples, s => s.EstimatedAltitudeM), "estimated altitude (navigation)", Colors.OrangeRed)
             .LinePattern = LinePattern.Dashed;
         altitude.ShowLegend(Alignment.UpperRight);
 
         var speed = PlotFiles.Create($"{name}: descent rate and horizontal speed", Time, "Speed (m/s)");
-        PlotFiles.Line(speed, t, Column(samples, s => s.DescentRateMps), "descent rate (down positive)", Colors.Blue);
+        PlotFiles.Line(speed, t, PlotFiles.Column(samples, s => s.DescentRateMps), "descent rate (down positive)", Colors.Blue);
         // Orbital horizontal speed is tens of times the descent rate: it gets its own axis so both stay readable.
-        var horizontal = PlotFiles.Line(speed, t, Column(samples, s => s.HorizontalSpeedMps), "horizontal speed (right axis)", Colors.Gray);
+        var horizontal = PlotFiles.Line(speed, t, PlotFiles.Column(samples, s => s.HorizontalSpeedMps), "horizontal speed (right axis)", Colors.Gray);
         horizontal.Axes.YAxis = speed.Axes.Right;
         speed.Axes.Right.Label.Text = "Horizontal speed (m/s)";
         speed.YLabel("Descent rate (m/s)");
         speed.ShowLegend(Alignment.UpperCenter);
 
         var thrust = PlotFiles.Create($"{name}: main-engine thrust", Time, "Thrust (kN)");
-        var kiloNewtons = Column(samples, s => s.ThrustN / 1000);
+        var kiloNewtons = PlotFiles.Column(samples, s => s.ThrustN / 1000);
         PlotFiles.Line(thrust, t, kiloNewtons, "thrust", Colors.DarkGreen);
         PlotFiles.FromZero(thrust, kiloNewtons);
         thrust.ShowLegend(Alignment.LowerLeft);
 
         var propellant = PlotFiles.Create($"{name}: propellant remaining", Time, "Propellant (kg)");
-        var kilograms = Column(samples, s => s.PropellantKg);
+        var kilograms = PlotFiles.Column(samples, s => s.PropellantKg);
         PlotFiles.Line(propellant, t, kilograms, "propellant", Colors.Purple);
         PlotFiles.FromZero(propellant, kilograms);
         propellant.ShowLegend(Alignment.UpperRight);
 
         var lrf = PlotFiles.Create($"{name}: laser rangefinder state", Time, "State (1 = yes, 0 = no)");
-        PlotFiles.Line(lrf, t, Column(samples, s => s.LrfValid ? 1.0 : 0.0), "LRF measurement valid", Colors.Teal)
+        PlotFiles.Line(lrf, t, PlotFiles.Column(samples, s => s.LrfValid ? 1.0 : 0.0), "LRF measurement valid", Colors.Teal)
             .ConnectStyle = ConnectStyle.StepHorizontal;
-        var latched = PlotFiles.Line(lrf, t, Column(samples, s => s.LrfLatchedFailed ? 1.0 : 0.0), "LRF latched failed (navigation ignores it)", Colors.Red);
+        var latched = PlotFiles.Line(lrf, t, PlotFiles.Column(samples, s => s.LrfLatchedFailed ? 1.0 : 0.0), "LRF latched failed (navigation ignores it)", Colors.Red);
         latched.ConnectStyle = ConnectStyle.StepHorizontal;
         latched.LinePattern = LinePattern.Dashed;
         lrf.Axes.SetLimitsY(-0.1, 1.25);
@@ -58,16 +58,5 @@ internal static class TrajectoryPlots
             PlotFiles.Save(propellant, directory, "propellant", "Propellant remaining"),
             PlotFiles.Save(lrf, directory, "lrf-validity", "LRF validity"),
         ];
-    }
-
-    internal static double[] Column(IReadOnlyList<TrajectorySample> samples, Func<TrajectorySample, double> select)
-    {
-        var values = new double[samples.Count];
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = select(samples[i]);
-        }
-
-        return values;
     }
 }

@@ -13,27 +13,31 @@ internal static class ReferenceTable
             return null;
         }
 
-        return new TableData(
-            "Public figures: " + reference.Name,
-            ["figure", "published", "model", "tolerance", "within?", "source"],
-            [.. reference.Figures.Select(f => Row(f, result.Measure(f)))]);
+        return Build(reference.Name, reference.Figures.Select(f => Row(f.Name, f.Value, f.Unit, f.Tolerance, f.Source, result.Measure(f))));
     }
 
-    /// <summary>The model is within tolerance of the figure; false when the run never reached the figure.</summary>
-    public static bool IsWithin(ReferenceFigure figure, double? model) =>
-        model is { } m && Math.Abs(m - figure.Value) <= figure.Tolerance;
+    /// <summary>The table of either replay's figures, one <see cref="Row"/> each.</summary>
+    public static TableData Build(string reference, IEnumerable<TableRow> rows) =>
+        new("Public figures: " + reference, ["figure", "published", "model", "tolerance", "within?", "source"], [.. rows]);
 
-    private static TableRow Row(ReferenceFigure figure, double? model)
+    /// <summary>The model is within tolerance of the figure; false when the run never reached the figure.</summary>
+    public static bool IsWithin(ReferenceFigure figure, double? model) => IsWithin(figure.Value, figure.Tolerance, model);
+
+    /// <summary>The model is within tolerance of a published value; false when the run never reached it.</summary>
+    public static bool IsWithin(double value, double tolerance, double? model) => model is { } m && Math.Abs(m - value) <= tolerance;
+
+    /// <summary>One figure of either replay: published value, model, tolerance, verdict, source.</summary>
+    public static TableRow Row(string name, double value, string unit, double tolerance, string source, double? model)
     {
-        var within = IsWithin(figure, model);
+        var within = IsWithin(value, tolerance, model);
         return new TableRow(
         [
-            figure.Name,
-            $"{Number.F(figure.Value)} {figure.Unit}",
-            model is { } m ? $"{Number.F(m)} {figure.Unit}" : "not reached",
-            $"± {Number.F(figure.Tolerance)} {figure.Unit}",
+            name,
+            $"{Number.F(value)} {unit}",
+            model is { } m ? $"{Number.F(m)} {unit}" : "not reached",
+            $"± {Number.F(tolerance)} {unit}",
             within ? "yes" : "no",
-            figure.Source,
+            source,
         ], within);
     }
 }

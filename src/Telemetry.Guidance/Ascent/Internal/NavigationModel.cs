@@ -1,0 +1,40 @@
+using Telemetry.Guidance.Internal;
+
+namespace Telemetry.Guidance.Ascent.Internal;
+
+/// <summary>
+/// The navigation solution as truth plus the injected biases, and for the termination system white noise drawn
+/// each judgement cycle. Noise is drawn during navigation losses too, so a loss window never shifts later noise.
+/// </summary>
+internal sealed class NavigationModel(AscentNavigation n, AscentFaults f, Rng rng)
+{
+    private const double RadToDeg = 180 / Math.PI;
+    private readonly TimeWindow[] _losses = [.. f.NavigationLoss];
+    private Rng _rng = rng;
+
+    public double AttitudeBiasRad { get; } = f.NavigationAttitudeBiasDeg * (Math.PI / 180);
+
+    public double VelocityBiasMps { get; } = f.NavigationVelocityBiasMps;
+
+    public NavigationSnapshot Snapshot(double timeS, in AscentState s, double commandRad, double sensedAcceleration)
+    {
+        var valid = true;
+        foreach (var w in _losses)
+        {
+            valid &= timeS < w.StartS || timeS > w.EndS;
+        }
+
+        var position = n.PositionNoiseM;
+        var velocity = n.VelocityNoiseMps;
+        return new NavigationSnapshot(
+            timeS,
+            valid,
+            s.RadiusM + (position * _rng.NextGaussian()),
+            s.AngleRad + (position * _rng.NextGaussian() / Earth.RadiusM),
+            s.RadialSpeedMps + (velocity * _rng.NextGaussian()),
+            s.HorizontalSpeedMps + VelocityBiasMps + (velocity * _rng.NextGaussian()),
+            sensedAcceleration + (n.AccelerationNoiseMps2 * _rng.NextGaussian()),
+            ((s.PitchRad + AttitudeBiasRad - commandRad) * RadToDeg) + (n.AttitudeNoiseDeg * _rng.NextGaussian()),
+            (s.RateRadS * RadToDeg) + (n.RateNoiseDegPerS * _rng.NextGaussian()));
+    }
+}

@@ -1,0 +1,55 @@
+namespace Telemetry.Guidance.Internal;
+
+/// <summary>Range checks for scenario validators: the first bad value throws a <see cref="ScenarioException"/> naming its JSON path.</summary>
+internal readonly struct Checker(string source)
+{
+    public void Fail(string path, string problem) => throw new ScenarioException(source, path, problem);
+
+    public void Finite(double value, string path)
+    {
+        if (!double.IsFinite(value))
+        {
+            Fail(path, $"must be a finite number, got {value}.");
+        }
+    }
+
+    public void Positive(double value, string path)
+    {
+        if (!(value > 0) || !double.IsFinite(value))
+        {
+            Fail(path, $"must be greater than 0, got {value}.");
+        }
+    }
+
+    public void NonNegative(double value, string path)
+    {
+        if (!(value >= 0) || !double.IsFinite(value))
+        {
+            Fail(path, $"must be 0 or more, got {value}.");
+        }
+    }
+
+    public void Fraction(double value, string path)
+    {
+        if (!(value >= 0 && value <= 1))
+        {
+            Fail(path, $"must be between 0 and 1, got {value}.");
+        }
+    }
+
+    public void AtMost(double value, double max, string path)
+    {
+        if (value > max)
+        {
+            Fail(path, $"must be at most {max}, got {value}.");
+        }
+    }
+
+    public void NotEmpty(string value, string path)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Fail(path, "must not be empty.");
+        }
+    }
+}

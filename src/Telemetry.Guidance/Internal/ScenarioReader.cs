@@ -1,0 +1,57 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Telemetry.Guidance.Internal;
+
+/// <summary>Reads scenario JSON of either replay: shipped resources or files, parse errors with their path, validation.</summary>
+internal static class ScenarioReader
+{
+    public const string ResourcePrefix = "Telemetry.Guidance.Scenarios.";
+
+    /// <summary>The text of a shipped scenario, or null when <paramref name="name"/> is not one.</summary>
+    public static string? Shipped(string name, IReadOnlyList<string> names)
+    {
+        if (!names.Contains(name))
+        {
+            return null;
+        }
+
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourcePrefix + name + ".json")
+            ?? throw new ScenarioException($"Shipped scenario '{name}' is missing from the assembly.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    public static T Parse<T>(string json, string sourceName, JsonTypeInfo<T> info, Action<T, string> validate)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        T? scenario;
+        try
+        {
+            scenario = JsonSerializer.Deserialize(json, info);
+        }
+        catch (JsonException e)
+        {
+            var where = e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine + 1})" : "";
+            throw new ScenarioException(sourceName, e.Path ?? "$", FirstSentence(e.Message) + where);
+        }
+
+        if (scenario is null)
+        {
+            throw new ScenarioException(sourceName, "$", "the document is null; expected a scenario object.");
+        }
+
+        validate(scenario, sourceName);
+        return scenario;
+    }
+
+    // System.Text.Json appends its own path and position to messages; keep the first sentence and report ours.
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+}

@@ -1,0 +1,108 @@
+using Telemetry.Guidance.Ascent;
+using Telemetry.Guidance.Ascent.Internal;
+
+namespace Telemetry.Guidance.Tests.Ascent;
+
+public sealed class AscentPhysicsTests
+{
+    private const double G0 = 9.80665;
+
+    [Fact]
+    public void Step_DragFreeVerticalBurn_MatchesRocketEquationLessGravityLoss()
+    {
+        const double thrust = 400_000, isp = 270, m0 = 23_000, dt = 0.01;
+        var flow = thrust / (isp * G0);
+        var inputs = new StepInputs(thrust, flow, 0, 1, 0, 0, 0, 0);
+        var s = new AscentState(Earth.RadiusM, 0, 0, 0, m0, 0, 0);
+        var gravityLoss = 0.0;
+        for (var i = 0; i < 6000; i++)
+        {
+            var before = s;
+            s = AscentDynamics.Step(s, inputs, dt);
+            // Trapezoid of the local gravity over the step: the loss the rocket equation does not contain.
+            gravityLoss += 0.5 * dt * ((Earth.Mu / (before.RadiusM * before.RadiusM)) + (Earth.Mu / (s.RadiusM * s.RadiusM)));
+        }
+
+        var ideal = isp * G0 * Math.Log(m0 / s.MassKg);
+        Assert.Equal(m0 - (flow * 60), s.MassKg, 1e-6);
+        Assert.Equal(ideal - gravityLoss, s.RadialSpeedMps, 1e-3);
+        Assert.Equal(0, s.HorizontalSpeedMps);
+        Assert.Equal(0, s.PitchRad);
+    }
+
+    [Theory]
+    [InlineData(300, 0, 0)]
+    [InlineData(200, 150, 0)]
+    [InlineData(200, 150, 40)]
+    [InlineData(-50, 300, -20)]
+    public void Derivative_MovingThroughAir_DragOpposesTheAirRelativeVelocity(double vr, double vt, double wind)
+    {
+        var s = new AscentState(Earth.RadiusM + 5000, 0, vr, vt, 10_000, 0.3, 0);
+        var still = AscentDynamics.Derivative(s, new StepInputs(0, 0, 0, 1, 0, 0, 0, wind));
+        var dragged = AscentDynamics.Derivative(s, new StepInputs(0, 0, 0, 1, 0.8, 0, 0, wind));
+        var (ar, at) = (dragged.RadialSpeedMps - still.RadialSpeedMps, dragged.HorizontalSpeedMps - still.HorizontalSpeedMps);
+        var (ur, ut) = (vr, vt - wind);
+        var speed = Math.Sqrt((ur * ur) + (ut * ut));
+
+        // Anti-parallel to the air-relative velocity, with magnitude ½ρSCd·V²/m.
+        Assert.Equal(0, (ar * ut) - (at * ur), 1e-9);
+        Assert.True((ar * ur) + (at * ut) < 0);
+        Assert.Equal(0.8 * speed * speed / 10_000, Math.Sqrt((ar * ar) + (at * at)), 1e-9);
+    }
+
+    [Fact]
+    public void Propulsion_SolidStageBurnt_DeliversItsImpulseAndSeparatesInertPlusResidual()
+    {
+        var stage = KairosStages.Default[0];
+        var propulsion = new Propulsion([stage, KairosStages.Default[1]], [1, 1]);
+        const double dt = 0.01;
+        var (burnt, impulse, steps) = (0.0, 0.0, 0);
+        var change = StageChange.None;
+        while (change != StageChange.BurnOut)
+        {
+            steps++;
+            var thrust = propulsion.Thrust(dt, out var flow);
+            burnt += flow * dt;
+            impulse += thrust * dt;
+            change = propulsion.Advance(dt, flow, 0);
+        }
+
+        // Every kilogram is either burnt or dropped with the stage, and the curve delivers the propellant's impulse.
+        Assert.Equal(stage.PropellantKg, burnt + (propulsion.SeparatedMassKg() - stage.InertKg), 1e-6);
+        Assert.Equal(stage.PropellantKg * stage.IspS * G0, impulse, stage.PropellantKg * stage.IspS * G0 * 1e-3);
+        Assert.Equal(stage.BurnTimeS, steps * dt, dt + 1e-9);
+        Assert.True(propulsion.SeparatedMassKg() - stage.InertKg < 1, "residual propellant under 1 kg");
+    }
+
+    [Fact]
+    public void Standard_Atmosphere_MatchesThe1976Table()
+    {
+        Atmosphere.Standard(0, out var rho0, out var a0);
+        Atmosphere.Standard(11_019, out var rho11, out _);
+        Atmosphere.Standard(20_063, out var rho20, out var a20);
+        Assert.Equal(1.2250, rho0, 1e-4);
+        Assert.Equal(340.29, a0, 0.01);
+        Assert.Equal(0.36392, rho11, 1e-4);
+        Assert.Equal(0.088035, rho20, 1e-4);
+        Assert.Equal(295.07, a20, 0.01);
+        Atmosphere.At(11_019, out var table, out _);
+        // The 100 m table interpolates linearly: within 0.05 % of the model.
+        Assert.Equal(rho11, table, 0.0005 * rho11);
+    }
+
+    [Fact]
+    public void ImpactDownrange_BallisticAndVerticalAndOrbital_MatchTheirClosedForms()
+    {
+        var r = Trajectory.EarthRadiusM;
+        Assert.Equal(0, Trajectory.ImpactDownrangeM(r + 1000, 0, 300, 0)!.Value, 1e-6);
+
+        // 300 m/s at 45° from the surface: v²/g on a flat Earth, within the sphere's and gravity's 1 %.
+        var v = 300 / Math.Sqrt(2);
+        Assert.Equal(300.0 * 300 / (Earth.Mu / (r * r)), Trajectory.ImpactDownrangeM(r, 0, v, v)!.Value, 0.01 * 9180);
+        Assert.Equal(-Trajectory.ImpactDownrangeM(r, 0, v, v)!.Value, Trajectory.ImpactDownrangeM(r, 0, v, -v)!.Value, 1e-6);
+        Assert.Null(Trajectory.ImpactDownrangeM(r + 300_000, 1, 0, Math.Sqrt(Earth.Mu / (r + 300_000))));
+        var (perigee, apogee) = Trajectory.Apsides(r + 300_000, 0, Math.Sqrt(Earth.Mu / (r + 300_000)));
+        Assert.Equal(300_000, perigee, 1e-3);
+        Assert.Equal(300_000, apogee, 1e-3);
+    }
+}

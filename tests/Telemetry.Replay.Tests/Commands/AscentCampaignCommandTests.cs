@@ -1,0 +1,70 @@
+using Telemetry.Replay.Commands;
+using Telemetry.Replay.Tests.Output;
+using Telemetry.Testing;
+
+namespace Telemetry.Replay.Tests.Commands;
+
+public sealed class AscentCampaignCommandTests : IDisposable
+{
+    private readonly TempDirectory _directory = new("replay-ascent-campaign");
+    private readonly TestConsole _console = new();
+
+    [Fact]
+    public async Task Sweep_KairosF3RateLimit_FalseTerminationAtFourAndFlownToOrbitAtFive()
+    {
+        var exit = await _console.InvokeAsync("sweep", "kairos-f3", "--afts", "attitude_rate.limit", "--from", "4", "--to", "5", "--step", "1", "--out", _directory.Path);
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        var rows = (await File.ReadAllLinesAsync(Path.Combine(_directory.Path, "sweep.csv"))).Select(l => l.Split(',')).ToList();
+        Assert.Equal(["attitude_rate.limit", "outcome", "judgement", "rule", "termination_time_s", "value", "limit"], rows[0]);
+        Assert.Equal(["4", "terminated", "false_termination", "attitude_rate"], rows[1][..4]);
+        Assert.Equal(["5", "orbit", "correctly_flown", ""], rows[2][..4]);
+        Assert.Contains("rightly for attitude_rate.limit = 5 deg/s, and wrongly for the other 1 value(s)", _console.Output, StringComparison.Ordinal);
+        RunOutputsTests.AssertNonTrivialPng(Path.Combine(_directory.Path, "sweep.png"));
+    }
+
+    [Fact]
+    public async Task MonteCarlo_NominalWithF2_ReportsBothProbabilitiesCountedFromTheRunsCsv()
+    {
+        var exit = await _console.InvokeAsync("montecarlo", "kairos-nominal", "--with", "kairos-f2", "--runs", "4", "--seed", "9", "--out", _directory.Path);
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        var rows = (await File.ReadAllLinesAsync(Path.Combine(_directory.Path, "runs.csv"))).Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.Equal(8, rows.Count);
+        Assert.Equal(["kairos-nominal", "kairos-nominal", "kairos-nominal", "kairos-nominal", "kairos-f2", "kairos-f2", "kairos-f2", "kairos-f2"], rows.Select(r => r[1]));
+        var healthy = rows.Count(r => r[10] == "true");
+        var falseTerminations = rows.Count(r => r[10] == "true" && r[5].Length > 0);
+        var dangerous = rows.Count(r => r[11] == "true");
+        var missed = rows.Count(r => r[11] == "true" && r[5].Length == 0);
+        Assert.Contains($"({falseTerminations} of {healthy} healthy runs; 95 % Wilson", _console.Output, StringComparison.Ordinal);
+        Assert.Contains($"({missed} of {dangerous} dangerous runs; 95 % Wilson", _console.Output, StringComparison.Ordinal);
+        RunOutputsTests.AssertNonTrivialPng(Path.Combine(_directory.Path, "judgements.png"));
+    }
+
+    [Fact]
+    public async Task MonteCarlo_TradeOffOverTwoRateLimits_OneCsvRowAndOnePointPerValue()
+    {
+        var exit = await _console.InvokeAsync(
+            "montecarlo", "kairos-f3", "--runs", "3", "--trade-off", "attitude_rate.limit", "--from", "2", "--to", "8", "--step", "6", "--out", _directory.Path);
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        var rows = (await File.ReadAllLinesAsync(Path.Combine(_directory.Path, "tradeoff.csv"))).Select(l => l.Split(',')).ToList();
+        Assert.Equal(3, rows.Count);
+        Assert.Equal(["2", "3", "3"], rows[1][..3]);
+        Assert.Equal(["8", "3", "0"], rows[2][..3]);
+        RunOutputsTests.AssertNonTrivialPng(Path.Combine(_directory.Path, "tradeoff.png"));
+        RunOutputsTests.AssertNonTrivialPng(Path.Combine(_directory.Path, "tradeoff-by-value.png"));
+    }
+
+    [Theory]
+    [InlineData("sweep", "kairos-f3", "--afts", "attitude_rate.limt", "--from", "1", "--to", "2", "--step", "1")]
+    [InlineData("sweep", "kairos-f3", "--to", "2", "--step", "1")]
+    [InlineData("montecarlo", "kairos-f3", "--trade-off", "performance.limit", "--from", "0.8")]
+    public async Task AscentCampaign_BadOptions_ExitCode1WithOneLine(params string[] args)
+    {
+        Assert.Equal(ExitCodes.BadInput, await _console.InvokeAsync([.. args, "--out", _directory.Path]));
+        Assert.StartsWith("error: ", _console.Output, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _directory.Dispose();
+}

@@ -1,0 +1,68 @@
+using Spectre.Console;
+using Telemetry.Guidance.Ascent;
+using Telemetry.Replay.Analysis;
+using Telemetry.Replay.Output;
+using Telemetry.Replay.Output.Ascent;
+using Telemetry.Replay.Output.Terminal;
+
+namespace Telemetry.Replay.Commands;
+
+/// <summary><c>montecarlo</c> and <c>sweep</c> of ascent scenarios: the termination system scored against the truth.</summary>
+internal static class AscentCampaignCommands
+{
+    public static int MonteCarlo(
+        IAnsiConsole console, IReadOnlyList<string> names, int runs, int seed, string? outDirectory, TradeOffRequest? tradeOff, CancellationToken ct)
+    {
+        var scenarios = names.Select(AscentScenarioCatalog.Load).ToList();
+        var label = string.Join("+", scenarios.Select(s => s.Name));
+        var directory = CommonOptions.OutputDirectory(outDirectory, "montecarlo", label);
+        ReportFiles outputs;
+        if (tradeOff is { } t)
+        {
+            var total = runs * scenarios.Count * t.Values.Count;
+            var points = WithProgress(console, $"Trade-off over {Markup.Escape(t.Setting.Name)}: {total} runs", total,
+                p => AscentTradeOff.Run(scenarios, t.Setting, t.Values, runs, seed, p, ct));
+            ConsoleTables.Write(console, CampaignTables.TradeOff(t.Setting, points));
+            outputs = console.Status().Start("Writing CSV, plots and report...", _ => CampaignOutputs.TradeOff(t.Setting, points, scenarios, directory));
+        }
+        else
+        {
+            var summary = WithProgress(console, $"Monte Carlo: {runs} runs of each of {Markup.Escape(label)}", runs * scenarios.Count,
+                p => AscentMonteCarlo.Run(scenarios, runs, seed, p, ct));
+            ConsoleTables.Write(console, CampaignTables.Summary(summary));
+            ConsoleTables.Write(console, CampaignTables.ByScenario(summary));
+            console.MarkupLine("[yellow]" + Markup.Escape(CampaignTables.Verdict(summary)) + "[/]");
+            outputs = console.Status().Start("Writing CSV, plot and report...", _ => CampaignOutputs.Campaign(summary, scenarios, directory));
+        }
+
+        OutputListing.Write(console, directory, outputs.Files);
+        return ExitCodes.Ok;
+    }
+
+    public static int Sweep(
+        IAnsiConsole console, string name, AftsSetting setting, IReadOnlyList<double> values, int seed, string? outDirectory, CancellationToken ct)
+    {
+        var scenario = AscentScenarioCatalog.Load(name);
+        var sweep = WithProgress(console, $"Sweeping {Markup.Escape(setting.Label)}", values.Count,
+            p => AscentSweep.Run(scenario, setting, values, seed, p, ct));
+        ConsoleTables.Write(console, CampaignOutputs.SweepTable(sweep));
+        console.MarkupLine("[yellow]" + Markup.Escape(sweep.Verdict) + "[/]");
+        var directory = CommonOptions.OutputDirectory(outDirectory, "sweep", scenario.Name);
+        var outputs = console.Status().Start("Writing CSV, plot and report...", _ => CampaignOutputs.Sweep(sweep, directory));
+        OutputListing.Write(console, directory, outputs.Files);
+        return ExitCodes.Ok;
+    }
+
+    // Reports arrive from many threads, possibly out of order: the bar follows the largest and is set exactly at the end.
+    private static T WithProgress<T>(IAnsiConsole console, string title, int total, Func<IProgress<int>, T> work) =>
+        console.Progress().Start(context =>
+        {
+            var task = context.AddTask(title, maxValue: total);
+            var result = work(new InlineProgress<int>(done => task.Value = Math.Max(task.Value, done)));
+            task.Value = total;
+            return result;
+        });
+}
+
+/// <summary>A trade-off: which setting, over which values.</summary>
+internal sealed record TradeOffRequest(AftsSetting Setting, IReadOnlyList<double> Values);

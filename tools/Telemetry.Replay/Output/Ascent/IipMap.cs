@@ -1,0 +1,49 @@
+using ScottPlot;
+using Telemetry.Guidance.Ascent;
+using Telemetry.Replay.Output.Plots;
+
+namespace Telemetry.Replay.Output.Ascent;
+
+/// <summary>
+/// The navigated instantaneous impact point on the local map (km east and north of the pad) against the safety
+/// corridor and the protected zones, zoomed on the track.
+/// </summary>
+internal static class IipMap
+{
+    public static PlotImage Write(AscentResult result, string directory)
+    {
+        var afts = result.Scenario.Afts;
+        var plot = PlotFiles.Create($"{result.Scenario.Name}: instantaneous impact point against the corridor", "East of the pad (km)", "North of the pad (km)");
+        var corridor = plot.Add.Polygon([.. afts.Corridor.Select(p => new Coordinates(p.EastKm, p.NorthKm))]);
+        corridor.FillStyle.Color = Colors.Green.WithAlpha(0.12);
+        corridor.LineStyle.Color = Colors.Green;
+        corridor.LegendText = "safety corridor";
+        foreach (var zone in afts.ProtectedZones)
+        {
+            var circle = plot.Add.Circle(zone.EastKm, zone.NorthKm, zone.RadiusKm);
+            circle.FillStyle.Color = Colors.Red.WithAlpha(0.15);
+            circle.LineStyle.Color = Colors.Red;
+            circle.LegendText = "protected: " + zone.Name;
+        }
+
+        var track = result.Trajectory.Where(s => !double.IsNaN(s.IipEastKm)).ToList();
+        var east = track.Select(s => s.IipEastKm).ToArray();
+        var north = track.Select(s => s.IipNorthKm).ToArray();
+        if (track.Count > 0)
+        {
+            PlotFiles.Line(plot, east, north, "impact point (navigated)", Colors.Blue).MarkerSize = 3;
+        }
+
+        var pad = plot.Add.Marker(0, 0, MarkerShape.FilledTriangleUp, 10, Colors.Black);
+        pad.LegendText = "pad (Spaceport Kii)";
+
+        // The corridor runs for thousands of kilometres; show the track, the pad and the zones around them.
+        double[] xs = [0, .. east, .. afts.ProtectedZones.Select(z => z.EastKm)];
+        double[] ys = [0, .. north, .. afts.ProtectedZones.Select(z => z.NorthKm)];
+        var span = Math.Max(30, Math.Max(xs.Max() - xs.Min(), ys.Max() - ys.Min()) * 1.2);
+        var (cx, cy) = ((xs.Max() + xs.Min()) / 2, (ys.Max() + ys.Min()) / 2);
+        plot.Axes.SetLimits(cx - span, cx + span, cy - (span / 2), cy + (span / 2));
+        plot.ShowLegend(Alignment.UpperRight);
+        return PlotFiles.Save(plot, directory, "iip-map", "Impact point against the corridor and the protected zones");
+    }
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+using Telemetry.Contracts.V1;
+using Telemetry.Guidance.Ascent;
+
+namespace Telemetry.Replay.Streaming;
+
+/// <summary>
+/// Maps ascent samples to frames: measurement <c>ascent</c>, the same source, tags and timestamps as the descent, the
+/// <c>phase</c> tag <c>stage_1</c>..<c>stage_n</c>, and one typed field per sampled quantity.
+/// </summary>
+internal sealed class AscentFrameMapper(string scenarioName, int seed, DateTimeOffset epoch) : IFrameMapper<AscentSample>
+{
+    public const string Measurement = "ascent";
+
+    private readonly FrameHeader _header = new(Measurement, scenarioName, seed, epoch);
+
+    public string Source => _header.Source;
+
+    public double TimeS(in AscentSample sample) => sample.TimeS;
+
+    public Frame Map(in AscentSample s, ulong sequence)
+    {
+        var phase = "stage_" + s.Stage.ToString(CultureInfo.InvariantCulture);
+        var frame = _header.Start(s.TimeS, sequence, phase);
+        var f = frame.Fields;
+        FrameHeader.AddDouble(f, "altitude_m", s.AltitudeM);
+        FrameHeader.AddDouble(f, "downrange_m", s.DownrangeM);
+        FrameHeader.AddDouble(f, "speed_mps", s.SpeedMps);
+        FrameHeader.AddDouble(f, "vertical_speed_mps", s.VerticalSpeedMps);
+        FrameHeader.AddDouble(f, "mach", s.Mach);
+        FrameHeader.AddDouble(f, "dynamic_pressure_pa", s.DynamicPressurePa);
+        FrameHeader.AddDouble(f, "pitch_deg", s.PitchDeg);
+        FrameHeader.AddDouble(f, "command_deg", s.CommandDeg);
+        FrameHeader.AddDouble(f, "rate_deg_per_s", s.RateDegPerS);
+        FrameHeader.AddDouble(f, "nozzle_deg", s.NozzleDeg);
+        FrameHeader.AddDouble(f, "thrust_n", s.ThrustN);
+        FrameHeader.AddDouble(f, "mass_kg", s.MassKg);
+        f.Add(new Field { Key = "nav_valid", BoolValue = s.NavValid });
+        FrameHeader.AddDouble(f, "nav_attitude_error_deg", s.NavAttitudeErrorDeg);
+        FrameHeader.AddDouble(f, "nav_rate_deg_per_s", s.NavRateDegPerS);
+        FrameHeader.AddDouble(f, "sensed_acceleration_mps2", s.SensedAccelerationMps2);
+        FrameHeader.AddDouble(f, "performance_ratio", s.PerformanceRatio);
+        FrameHeader.AddDouble(f, "iip_east_km", s.IipEastKm);
+        FrameHeader.AddDouble(f, "iip_north_km", s.IipNorthKm);
+        FrameHeader.AddDouble(f, "iip_outside_km", s.IipOutsideKm);
+        FrameHeader.AddDouble(f, "zone_depth_km", s.ZoneDepthKm);
+        return _header.End(frame, phase);
+    }
+}
