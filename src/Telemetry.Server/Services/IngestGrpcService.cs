@@ -56,7 +56,8 @@ internal sealed class IngestGrpcService : IngestService.IngestServiceBase
         ServerCallContext context)
     {
         using var session = new StreamSession(
-            responseStream, _options.MaxBatchesInFlightPerStream, _options.MaxRejectionsPerAck, context.CancellationToken);
+            responseStream, _options.MaxBatchesInFlightPerStream, _options.MaxRejectionsPerAck, _options.MaxAckBytesPerStream,
+            context.CancellationToken);
         var stoppedForShutdown = false;
         RpcException? refused = null;
         long batches = 0;
