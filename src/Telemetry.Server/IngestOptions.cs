@@ -46,6 +46,13 @@ public sealed class IngestOptions
     public int MaxRejectionsPerAck { get; set; } = 1000;
 
     /// <summary>
+    /// Bytes of acks one stream may have waiting to be written (its client reading them slowly or not at all) before
+    /// the server stops reading that stream's batches. Default 4 MiB.
+    /// </summary>
+    [Range(64 * 1024, 256 << 20)]
+    public int MaxAckBytesPerStream { get; set; } = 4 << 20;
+
+    /// <summary>
     /// The health check reports NOT_SERVING once InfluxDB writes have failed (network, timeouts, 5xx, 429) for this
     /// many seconds without an answer in between; before that it reports degraded (still SERVING). Default 10.
     /// </summary>

@@ -68,7 +68,7 @@ public static class TelemetryServer
         });
         services.AddGrpcReflection();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<ClientErrorLog>();
+        services.AddSingleton<CallLog>();
         builder.AddTelemetrySecurity();
         var health = services.AddGrpcHealthChecks(o => o.UseHealthChecksCache = false);
 

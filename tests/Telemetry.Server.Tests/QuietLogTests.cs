@@ -9,7 +9,7 @@ namespace Telemetry.Server.Tests;
 public sealed class QuietLogTests(InfluxFixture influx)
 {
     [Fact]
-    public async Task Calls_HundredsOfMalformedAndUnauthenticated_FewLinesNoStackTraceNoKey()
+    public async Task Calls_HundredsOfMalformedUnauthenticatedAndShortStreams_FewLinesNoStackTraceNoKey()
     {
         var logs = new CapturedLogs();
         var (key, keys) = TestKeys.Create("gateway");
@@ -20,6 +20,7 @@ public sealed class QuietLogTests(InfluxFixture influx)
             ["Logging:LogLevel:Default"] = "Information",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
             ["Logging:LogLevel:Grpc"] = "Warning",
+            ["Limits:CallBurstPerClient"] = "100000",
         });
         await using var server = await TestServer.StartAsync(influx, InfluxFixture.NewDatabaseName("quiet"), settings,
             new TestServerOptions { Configure = b => b.Logging.AddProvider(logs) });
@@ -37,6 +38,12 @@ public sealed class QuietLogTests(InfluxFixture influx)
             var result = await RawGrpc.CallAsync(server.Address, i % 2 == 0 ? RawGrpc.Write : RawGrpc.Stream, body, headers);
             Assert.NotEqual(0, result.Grpc);
         }
+        for (var i = 0; i < 100; i++)
+        {
+            using var stream = server.Client.Stream(TestKeys.Bearer(key));
+            await stream.RequestStream.CompleteAsync();
+            Assert.Empty(await stream.ResponseStream.ReadAllAsync().ToListAsync());
+        }
         var ack = await server.Client.WriteAsync(Frames.Batch(1, "s", 1, 2), TestKeys.Bearer(key));
         var seconds = (DateTime.UtcNow - started).TotalSeconds;
 
@@ -46,6 +53,7 @@ public sealed class QuietLogTests(InfluxFixture influx)
         Assert.All(entries, e => Assert.Null(e.Exception));
         Assert.All(entries, e => Assert.True(e.Level < LogLevel.Error, $"{e.Level} {e.Category}: {e.Message}"));
         Assert.InRange(refused.Length, 1, (int)((Math.Ceiling(seconds) + 1) * 10));
+        Assert.InRange(entries.Count(e => e.EventId == 1000), 1, (int)((Math.Ceiling(seconds) + 1) * 10));
         Assert.Contains(refused, e => e.Message.Contains("Unauthenticated: API key not recognised", StringComparison.Ordinal));
         Assert.DoesNotContain(entries, e => e.Message.Contains(key[10..], StringComparison.Ordinal) || e.Message.Contains(wrongKey[10..], StringComparison.Ordinal));
         Assert.InRange(entries.Sum(e => e.Message.Length), 1, 64 * 1024);

@@ -3,8 +3,8 @@ namespace Telemetry.Server.Internal;
 /// <summary>Source-generated log messages of the server host (event ids 1000-1099).</summary>
 internal static partial class Log
 {
-    [LoggerMessage(1000, LogLevel.Information, "Ingest stream from {Peer} ended: {Batches} batches, {Frames} frames submitted")]
-    public static partial void StreamEnded(ILogger logger, string peer, long batches, long frames);
+    [LoggerMessage(1000, LogLevel.Information, "Ingest stream from {Peer} ended: {Batches} batches, {Frames} frames submitted ({HeldBack} similar lines held back before this one)")]
+    public static partial void StreamEnded(ILogger logger, string peer, long batches, long frames, long heldBack);
 
     [LoggerMessage(1001, LogLevel.Warning, "Ingest stream from {Peer} stopped because the sink did not write a batch")]
     public static partial void StreamSinkFailed(ILogger logger, string peer, Exception exception);

@@ -8,7 +8,8 @@ namespace Telemetry.Server.Internal;
 /// The acknowledgement side of one ingest stream: tracks submitted batches, writes each ack as its batch is
 /// written (possibly out of order), and bounds how many batches may be in flight. A batch's room is given back only
 /// once its ack has been written to the stream, so a client that stops reading acks stops the server reading its
-/// batches (HTTP/2 flow control then holds it): per stream at most <c>maxInFlight</c> batches and acks exist.
+/// batches (HTTP/2 flow control then holds it): per stream at most <c>maxInFlight</c> batches and acks exist, and
+/// no new batch is read while the acks waiting to be written hold more than <c>maxAckBytes</c>.
 /// </summary>
 internal sealed class StreamSession : IDisposable
 {
@@ -16,16 +17,21 @@ internal sealed class StreamSession : IDisposable
     private readonly SemaphoreSlim _room;
     private readonly int _capacity;
     private readonly int _maxRejections;
+    private readonly long _maxAckBytes;
+    private readonly SemaphoreSlim _ackWritten = new(0, 1);
+    private long _queuedAckBytes;
     private readonly Channel<BatchAck> _acks;
     private readonly CancellationTokenSource _stop;
     private readonly Task _writer;
     private Exception? _failure;
 
-    public StreamSession(IServerStreamWriter<BatchAck> responses, int maxInFlight, int maxRejections, CancellationToken callAborted)
+    public StreamSession(
+        IServerStreamWriter<BatchAck> responses, int maxInFlight, int maxRejections, long maxAckBytes, CancellationToken callAborted)
     {
         _responses = responses;
         _capacity = maxInFlight;
         _maxRejections = maxRejections;
+        _maxAckBytes = maxAckBytes;
         _room = new SemaphoreSlim(maxInFlight, maxInFlight);
         _acks = Channel.CreateBounded<BatchAck>(new BoundedChannelOptions(maxInFlight) { SingleReader = true });
         _stop = CancellationTokenSource.CreateLinkedTokenSource(callAborted);
@@ -39,6 +45,18 @@ internal sealed class StreamSession : IDisposable
     public async ValueTask<bool> WaitForRoomAsync(CancellationToken cancellationToken)
     {
         await _room.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            while (Volatile.Read(ref _queuedAckBytes) > _maxAckBytes && Volatile.Read(ref _failure) is null)
+            {
+                await _ackWritten.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch
+        {
+            _room.Release();
+            throw;
+        }
         if (Volatile.Read(ref _failure) is null)
         {
             return true;
@@ -85,16 +103,22 @@ internal sealed class StreamSession : IDisposable
         await _writer.ConfigureAwait(false);
     }
 
-    public void Dispose() => _stop.Dispose();
+    public void Dispose()
+    {
+        _stop.Dispose();
+        _ackWritten.Dispose();
+    }
 
     private async Task ForwardAsync(Task<BatchAck> pending)
     {
         try
         {
             var ack = AckLimiter.Fit(await pending.ConfigureAwait(false), _maxRejections);
+            Interlocked.Add(ref _queuedAckBytes, ack.CalculateSize());
             if (!_acks.Writer.TryWrite(ack))
             {
-                _room.Release(); // abandoned: no one will write it
+                AckGone(ack); // abandoned: no one will write it
+                _room.Release();
             }
         }
         catch (Exception e)
@@ -124,7 +148,24 @@ internal sealed class StreamSession : IDisposable
             }
             finally
             {
+                AckGone(ack);
                 _room.Release();
+            }
+        }
+    }
+
+    private void AckGone(BatchAck ack)
+    {
+        Interlocked.Add(ref _queuedAckBytes, -ack.CalculateSize());
+        if (_ackWritten.CurrentCount == 0)
+        {
+            try
+            {
+                _ackWritten.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Another ack released it first: the reader wakes once either way.
             }
         }
     }

@@ -64,7 +64,11 @@ public sealed class LimitsOptions
     [Range(1, 1_000_000)]
     public int CallBurstPerClient { get; set; } = 200;
 
-    /// <summary>Ingest calls (streams and writes) a client may have open at once. Default 64.</summary>
+    /// <summary>
+    /// Ingest calls (streams and writes) a client may have open at once. Default 16: with the per-stream bounds
+    /// (Ingest:MaxBatchesInFlightPerStream, Ingest:MaxAckBytesPerStream) it bounds what one client can make the
+    /// server hold.
+    /// </summary>
     [Range(1, 100_000)]
-    public int ConcurrentCallsPerClient { get; set; } = 64;
+    public int ConcurrentCallsPerClient { get; set; } = 16;
 }

@@ -18,18 +18,18 @@ internal sealed class IngestGrpcService : IngestService.IngestServiceBase
     private readonly IHostApplicationLifetime _lifetime;
     private readonly IngestOptions _options;
     private readonly ClientRegistry _clients;
-    private readonly ClientErrorLog _errors;
+    private readonly CallLog _calls;
     private readonly ILogger<IngestGrpcService> _logger;
 
     public IngestGrpcService(
         BatchProcessor processor, IHostApplicationLifetime lifetime, IOptions<IngestOptions> options,
-        ClientRegistry clients, ClientErrorLog errors, ILogger<IngestGrpcService> logger)
+        ClientRegistry clients, CallLog calls, ILogger<IngestGrpcService> logger)
     {
         _processor = processor;
         _lifetime = lifetime;
         _options = options.Value;
         _clients = clients;
-        _errors = errors;
+        _calls = calls;
         _logger = logger;
     }
 
@@ -56,7 +56,8 @@ internal sealed class IngestGrpcService : IngestService.IngestServiceBase
         ServerCallContext context)
     {
         using var session = new StreamSession(
-            responseStream, _options.MaxBatchesInFlightPerStream, _options.MaxRejectionsPerAck, context.CancellationToken);
+            responseStream, _options.MaxBatchesInFlightPerStream, _options.MaxRejectionsPerAck, _options.MaxAckBytesPerStream,
+            context.CancellationToken);
         var stoppedForShutdown = false;
         RpcException? refused = null;
         long batches = 0;
@@ -116,7 +117,7 @@ internal sealed class IngestGrpcService : IngestService.IngestServiceBase
         }
 
         var failure = await session.CompleteAsync(context.CancellationToken).ConfigureAwait(false);
-        Log.StreamEnded(_logger, context.Peer, batches, frames);
+        _calls.StreamEnded(_logger, context.Peer, batches, frames);
         if (failure is not null)
         {
             if (!context.CancellationToken.IsCancellationRequested)
@@ -151,7 +152,7 @@ internal sealed class IngestGrpcService : IngestService.IngestServiceBase
         var status = StatusMapper.ToRpcException(error, context, batchId);
         if (StatusMapper.IsWorthLogging(status.StatusCode))
         {
-            _errors.Refused(_logger, context.GetHttpContext(), status.StatusCode, status.Status.Detail);
+            _calls.Refused(_logger, context.GetHttpContext(), status.StatusCode, status.Status.Detail);
         }
         return status;
     }

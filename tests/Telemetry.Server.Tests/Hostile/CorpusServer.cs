@@ -75,8 +75,11 @@ public sealed class CorpusServer : IAsyncLifetime
     }
 }
 
-/// <summary>The corpus cases share one <see cref="CorpusServer"/> and run one after another.</summary>
-[CollectionDefinition(Name)]
+/// <summary>
+/// The corpus cases share one <see cref="CorpusServer"/> and run one after another, alone: the memory samples of
+/// the resource cases are of this process, so no other test may run beside them.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class CorpusCollection : ICollectionFixture<CorpusServer>
 {
     public const string Name = "hostile-corpus";

@@ -24,7 +24,7 @@ public sealed class ResourceCorpus(CorpusServer corpus, ITestOutputHelper output
         while (sent < 2000)
         {
             var write = call.RequestStream.WriteAsync(RejectedBatch((ulong)sent + 1, 5000));
-            if (await Task.WhenAny(write, Task.Delay(TimeSpan.FromSeconds(2))) != write)
+            if (await Task.WhenAny(write, Task.Delay(TimeSpan.FromSeconds(4))) != write)
             {
                 break;
             }

@@ -84,6 +84,28 @@ public sealed class WireCorpus(CorpusServer corpus)
         await corpus.AssertWellBehavedClientWritesAsync(tag);
     }
 
+    [Theory]
+    [InlineData("one_header_100k", 1, 100_000)]
+    [InlineData("headers_2000", 2000, 20)]
+    public async Task Call_OversizedMetadata_RefusedBeforeTheServiceAndServerKeepsServing(string name, int count, int valueBytes)
+    {
+        var headers = Enumerable.Range(0, count).ToDictionary(i => $"x-hostile-{i}", _ => new string('h', valueBytes));
+        int? http = null;
+        try
+        {
+            http = (await RawGrpc.CallAsync(corpus.Server.Address, RawGrpc.Write, RawGrpc.Frame(Batch(name, 1)), headers)).Http;
+        }
+        catch (HttpRequestException)
+        {
+            // Kestrel may reset the stream or the connection instead of answering.
+        }
+
+        // Kestrel's request-header limit (32 KB) answers 431 or resets: the call never reaches the service.
+        Assert.True(http is null or 431, $"HTTP {http}");
+        Assert.Empty(await corpus.RowsOfCaseAsync(name));
+        await corpus.AssertWellBehavedClientWritesAsync(name);
+    }
+
     [Fact]
     public async Task Call_UnknownMethod_UnimplementedAndServerKeepsServing()
     {

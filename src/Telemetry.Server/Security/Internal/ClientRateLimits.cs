@@ -49,7 +49,7 @@ internal static class ClientRateLimits
                 : (string.Create(CultureInfo.InvariantCulture,
                     $"client '{client}' already has {limits.ConcurrentCallsPerClient} calls open (Limits:ConcurrentCallsPerClient); retry when one ends"), ConcurrencyRetry);
             var services = http.RequestServices;
-            services.GetRequiredService<ClientErrorLog>().Refused(
+            services.GetRequiredService<CallLog>().Refused(
                 services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ClientRateLimits)), http, StatusCode.ResourceExhausted, reason);
             return new ValueTask(GrpcStatusResponse.WriteAsync(http, StatusCode.ResourceExhausted, reason, retry));
         };

@@ -12,12 +12,12 @@ namespace Telemetry.Server.Security.Internal;
 internal sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
 {
     private readonly ILogger<GrpcAuthorizationResultHandler> _logger;
-    private readonly ClientErrorLog _errors;
+    private readonly CallLog _calls;
 
-    public GrpcAuthorizationResultHandler(ILogger<GrpcAuthorizationResultHandler> logger, ClientErrorLog errors)
+    public GrpcAuthorizationResultHandler(ILogger<GrpcAuthorizationResultHandler> logger, CallLog calls)
     {
         _logger = logger;
-        _errors = errors;
+        _calls = calls;
     }
 
     public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
@@ -25,13 +25,13 @@ internal sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareR
         if (authorizeResult.Challenged)
         {
             var reason = AuthFailure.Get(context);
-            _errors.Refused(_logger, context, StatusCode.Unauthenticated, reason);
+            _calls.Refused(_logger, context, StatusCode.Unauthenticated, reason);
             return GrpcStatusResponse.WriteAsync(context, StatusCode.Unauthenticated, reason);
         }
         if (authorizeResult.Forbidden)
         {
             const string reason = "the caller may not use this service";
-            _errors.Refused(_logger, context, StatusCode.PermissionDenied, reason);
+            _calls.Refused(_logger, context, StatusCode.PermissionDenied, reason);
             return GrpcStatusResponse.WriteAsync(context, StatusCode.PermissionDenied, reason);
         }
         return next(context);

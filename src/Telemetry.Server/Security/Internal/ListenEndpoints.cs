@@ -8,7 +8,10 @@ internal static class ListenEndpoints
     /// <summary>Kestrel's address when nothing is configured.</summary>
     private const string KestrelDefault = "http://localhost:5000";
 
-    /// <summary>Each configured endpoint as (setting name, URL): <c>Kestrel:Endpoints:*:Url</c>, else <c>urls</c>.</summary>
+    /// <summary>
+    /// Each configured endpoint as (setting name, URL), in Kestrel's order of precedence: <c>Kestrel:Endpoints:*:Url</c>,
+    /// else <c>urls</c>, else <c>http_ports</c>/<c>https_ports</c> (which bind every interface).
+    /// </summary>
     public static IReadOnlyList<(string Setting, string Url)> From(IConfiguration configuration)
     {
         var endpoints = configuration.GetSection("Kestrel:Endpoints").GetChildren()
@@ -18,11 +21,18 @@ internal static class ListenEndpoints
         {
             return endpoints;
         }
-        var urls = configuration["urls"];
-        return string.IsNullOrWhiteSpace(urls)
-            ? [("urls", KestrelDefault)]
-            : urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(u => ("urls", u)).ToList();
+        if (Split(configuration["urls"]) is { Length: > 0 } urls)
+        {
+            return urls.Select(u => ("urls", u)).ToList();
+        }
+        var ports = Split(configuration["http_ports"]).Select(p => ("http_ports", $"http://*:{p}"))
+            .Concat(Split(configuration["https_ports"]).Select(p => ("https_ports", $"https://*:{p}")))
+            .ToList();
+        return ports.Count > 0 ? ports : [("urls", KestrelDefault)];
     }
+
+    private static string[] Split(string? list) =>
+        (list ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>True when <paramref name="url"/> binds only loopback addresses (localhost, 127.0.0.0/8, ::1).</summary>
     public static bool IsLoopback(string url)
