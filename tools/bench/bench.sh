@@ -65,7 +65,7 @@ run_server() { # $1 = name, $2 = send rate (0: as fast as acks allow), $3... = s
   local line; line=$(loadgen --url "http://127.0.0.1:$SPORT" --streams "$STREAMS" --prepare --rate "$rate" 2>/dev/null)
   # Acks from the spool come before InfluxDB has the points: wait (bounded) until it has all of them.
   local stored=0 waited=0
-  while stored=$(count "$db"); [ "$stored" -lt "$FRAMES" ] && [ "$waited" -lt 120 ]; do sleep 1; waited=$((waited + 1)); done
+  while [ "$name" != null ] && stored=$(count "$db"); [ "$name" != null ] && [ "$stored" -lt "$FRAMES" ] && [ "$waited" -lt 120 ]; do sleep 1; waited=$((waited + 1)); done
   local ticks=$(( $(cpu_ticks $pid) - before ))
   kill $pid; wait $pid 2>/dev/null || true
   echo "   stored $stored of $FRAMES after ${waited} s of forwarding past the last ack"
