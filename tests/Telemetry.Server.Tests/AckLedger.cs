@@ -33,6 +33,23 @@ internal sealed class AckLedger(string source, int framesPerBatch)
     /// <summary>The sequences of every frame sent (acknowledged or not).</summary>
     public HashSet<long> SentSequences() => [.. _sentAt.Keys.SelectMany(Sequences)];
 
+    /// <summary>The next batch of this source, recorded as sent (for a client other than <see cref="StreamAsync"/>).</summary>
+    public FrameBatch NextBatch()
+    {
+        var id = Interlocked.Increment(ref _nextBatch);
+        _sentAt[id] = Stopwatch.GetTimestamp();
+        return Frames.Batch(id, Source, (id - 1) * (ulong)FramesPerBatch, FramesPerBatch);
+    }
+
+    /// <summary>Records an acknowledgement received by a client other than <see cref="StreamAsync"/>.</summary>
+    public void RecordAck(BatchAck ack, TimeSpan latency)
+    {
+        if (ack.Accepted && _sentAt.ContainsKey(ack.BatchId))
+        {
+            _acked[ack.BatchId] = latency;
+        }
+    }
+
     /// <summary>
     /// Streams new batches, one every <paramref name="interval"/> (none: as fast as acks allow up to 16 in flight),
     /// until <paramref name="stopSending"/> fires (then it completes the stream and waits for the last acks) or the

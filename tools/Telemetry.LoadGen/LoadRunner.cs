@@ -44,6 +44,10 @@ internal static class LoadRunner
         {
             latency.Add(worker.Latency);
         }
+        foreach (var (worker, index) in workers.Select((w, i) => (w, i)).Where(x => x.w.Failure is not null).Take(3))
+        {
+            progress.WriteLine($"stream {index}: {worker.Failure}");
+        }
         if (counters.FirstProblem is { } problem)
         {
             progress.WriteLine($"first problem reported by the server: {problem}");

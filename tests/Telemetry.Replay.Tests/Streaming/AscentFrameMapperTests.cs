@@ -36,7 +36,7 @@ public sealed class AscentFrameMapperTests
     {
         var run = AscentSimulator.Run(AscentScenarioCatalog.Load("kairos-f3"), seed: 0);
         var server = new FakeIngestInvoker();
-        var streamer = new TelemetryStreamer(new Telemetry.Contracts.V1.IngestService.IngestServiceClient(server), new StreamOptions());
+        var streamer = new TelemetryStreamer(server, new StreamOptions());
 
         var report = await streamer.SendAsync(run.Trajectory, new AscentFrameMapper("kairos-f3", 0, StreamOptions.DefaultEpoch), null, CancellationToken.None);
 

@@ -18,11 +18,25 @@ internal sealed class FakeIngestInvoker : CallInvoker
     /// <summary>When set, the call fails with this status on the first write.</summary>
     public Status? FailWith { get; init; }
 
+    /// <summary>
+    /// Called before each write with the call's number (from 1) and the batch: true breaks that call with UNAVAILABLE
+    /// (the batch is lost, as when the server is killed before reading it).
+    /// </summary>
+    public Func<int, FrameBatch, bool> BreakCall { get; init; } = (_, _) => false;
+
+    /// <summary>Number of calls started.</summary>
+    public int Calls { get; private set; }
+
+    /// <summary>The request headers of each call, in order.</summary>
+    public List<Metadata?> Headers { get; } = [];
+
     public override AsyncDuplexStreamingCall<TRequest, TResponse> AsyncDuplexStreamingCall<TRequest, TResponse>(
         Method<TRequest, TResponse> method, string? host, CallOptions options)
     {
+        Calls++;
+        Headers.Add(options.Headers);
         var acks = Channel.CreateUnbounded<BatchAck>();
-        var writer = new RequestWriter(this, acks.Writer);
+        var writer = new RequestWriter(this, Calls, acks.Writer);
         var reader = new AckReader(acks.Reader);
         return new AsyncDuplexStreamingCall<TRequest, TResponse>(
             (IClientStreamWriter<TRequest>)(object)writer,
@@ -45,15 +59,16 @@ internal sealed class FakeIngestInvoker : CallInvoker
     public override AsyncClientStreamingCall<TRequest, TResponse> AsyncClientStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options) =>
         throw new NotSupportedException();
 
-    private sealed class RequestWriter(FakeIngestInvoker owner, ChannelWriter<BatchAck> acks) : IClientStreamWriter<FrameBatch>
+    private sealed class RequestWriter(FakeIngestInvoker owner, int call, ChannelWriter<BatchAck> acks) : IClientStreamWriter<FrameBatch>
     {
         public WriteOptions? WriteOptions { get; set; }
 
         public Task WriteAsync(FrameBatch message)
         {
-            if (owner.FailWith is { } status)
+            var status = owner.FailWith ?? (owner.BreakCall(call, message) ? new Status(StatusCode.Unavailable, "server killed") : (Status?)null);
+            if (status is { } failure)
             {
-                var error = new RpcException(status);
+                var error = new RpcException(failure);
                 acks.TryComplete(error);
                 throw error;
             }

@@ -2,7 +2,6 @@ using Grpc.Core;
 using Telemetry.Contracts.V1;
 using Telemetry.Guidance;
 using Telemetry.Replay.Streaming;
-using IngestClient = Telemetry.Contracts.V1.IngestService.IngestServiceClient;
 
 namespace Telemetry.Replay.Tests.Streaming;
 
@@ -88,11 +87,82 @@ public sealed class TelemetryStreamerTests
     {
         var server = new FakeIngestInvoker { FailWith = new Status(StatusCode.Unavailable, "connection refused") };
 
-        var report = await SendAsync(server);
+        var report = await SendAsync(server, new StreamOptions { ReconnectFor = TimeSpan.Zero });
 
         Assert.False(report.Succeeded);
         Assert.Equal("the stream failed: Unavailable: connection refused", report.Failure);
         Assert.Equal(0, report.BatchesSent);
+    }
+
+    [Fact]
+    public async Task SendAsync_CallBreaksWithABatchUnacknowledged_ReconnectsAndSendsItAgainFirst()
+    {
+        // The first call dies as batch 3 is written: batch 2 was sent but its ack never came, batch 3 was lost on
+        // the wire. Both go again, in order, on the second call.
+        var held = new List<FrameBatch>();
+        var server = new FakeIngestInvoker
+        {
+            BreakCall = (call, batch) => call == 1 && batch.BatchId == 3,
+            Answer = batch =>
+            {
+                if (batch.BatchId == 2 && held.Count == 0)
+                {
+                    held.Add(batch);
+                    return null;
+                }
+
+                return new BatchAck { BatchId = batch.BatchId, Accepted = true, WrittenCount = (uint)batch.Frames.Count };
+            },
+        };
+
+        var report = await SendAsync(server, new StreamOptions { MaxInFlight = 2 });
+
+        Assert.True(report.Succeeded, report.Failure);
+        Assert.Equal(2, server.Calls);
+        Assert.Equal([1UL, 2, 2, 3], server.Batches.Select(b => b.BatchId));
+        Assert.Equal(["Unavailable: server killed"], report.Reconnects);
+        // Batch 2 went out twice; batch 3 never got through on the first call, so its one good send is not a resend.
+        Assert.Equal(500, report.FramesResent);
+        Assert.Equal((1234, 3, 3, 1234L), (report.FramesSent, report.BatchesSent, report.BatchesAcknowledged, report.FramesWritten));
+        Assert.Equal(Enumerable.Range(1, 1234).Select(i => (ulong)i), server.Batches.SelectMany(b => b.Frames).Select(f => f.Sequence).Distinct());
+    }
+
+    [Fact]
+    public async Task SendAsync_ServerStaysDown_GivesUpAfterReconnectForWithTheLastStatus()
+    {
+        var clock = new InstantTimeProvider();
+        var server = new FakeIngestInvoker { FailWith = new Status(StatusCode.Unavailable, "connection refused") };
+
+        var report = await SendAsync(server, new StreamOptions { ReconnectFor = TimeSpan.FromSeconds(10) }, clock);
+
+        Assert.False(report.Succeeded);
+        // Backoff 0.1, 0.2, 0.4, 0.8, 1.6, 3.2 s (6.3 s in all), then 5 s: past 10 s without an ack after 7 reconnects.
+        Assert.Equal("the stream failed: Unavailable: connection refused (after 7 reconnects)", report.Failure);
+        Assert.Equal(8, server.Calls);
+        Assert.Equal(7, report.Reconnects.Count);
+    }
+
+    [Fact]
+    public async Task SendAsync_Unauthenticated_FailsAtOnceWithoutReconnecting()
+    {
+        var server = new FakeIngestInvoker { FailWith = new Status(StatusCode.Unauthenticated, "an API key is required") };
+
+        var report = await SendAsync(server);
+
+        Assert.Equal("the stream failed: Unauthenticated: an API key is required", report.Failure);
+        Assert.Equal(1, server.Calls);
+    }
+
+    [Fact]
+    public async Task SendAsync_ApiKey_SentAsBearerOnEveryCall()
+    {
+        var server = new FakeIngestInvoker { BreakCall = (call, batch) => call == 1 && batch.BatchId == 2 };
+
+        var report = await SendAsync(server, new StreamOptions { ApiKey = "tlm_test" });
+
+        Assert.True(report.Succeeded, report.Failure);
+        Assert.Equal(2, server.Headers.Count);
+        Assert.All(server.Headers, h => Assert.Equal("Bearer tlm_test", h?.GetValue("authorization")));
     }
 
     [Fact]
@@ -126,7 +196,7 @@ public sealed class TelemetryStreamerTests
     private static Task<StreamReport> SendAsync(
         FakeIngestInvoker server, StreamOptions? options = null, TimeProvider? time = null, IReadOnlyList<TrajectorySample>? samples = null)
     {
-        var streamer = new TelemetryStreamer(new IngestClient(server), options ?? new StreamOptions(), time);
+        var streamer = new TelemetryStreamer(server, options ?? new StreamOptions(), time);
         var mapper = new FrameMapper("synthetic", 0, StreamOptions.DefaultEpoch);
         return streamer.SendAsync(samples ?? Samples, mapper, progress: null, CancellationToken.None);
     }

@@ -20,7 +20,7 @@ internal static class RunCommand
         var stream = StreamCommandOptions.Create();
         var command = new Command("run", "Fly one descent or ascent: print the event timeline and the outcome beside the public figures, write CSV, outcome JSON, plots and an HTML report.")
         {
-            scenario, seed, output, stream.StreamTo, stream.Realtime, stream.Epoch,
+            scenario, seed, output, stream.StreamTo, stream.Realtime, stream.Epoch, stream.ApiKey,
         };
         command.SetAction((parse, ct) => CommandGuard.RunAsync(console, () => ExecuteAsync(
             console,

@@ -4,13 +4,13 @@ using Telemetry.Replay.Streaming;
 
 namespace Telemetry.Replay.Commands;
 
-/// <summary><c>--stream-to</c>, <c>--realtime</c> and <c>--epoch</c> of <c>run</c>, parsed and validated.</summary>
-internal sealed record StreamCommandOptions(Option<string?> StreamTo, Option<bool> Realtime, Option<string?> Epoch)
+/// <summary><c>--stream-to</c>, <c>--realtime</c>, <c>--epoch</c> and <c>--api-key</c> of <c>run</c>, parsed and validated.</summary>
+internal sealed record StreamCommandOptions(Option<string?> StreamTo, Option<bool> Realtime, Option<string?> Epoch, Option<string?> ApiKey)
 {
     public static StreamCommandOptions Create() => new(
         new Option<string?>("--stream-to")
         {
-            Description = "Also send the trajectory as telemetry frames to this ingest server (gRPC), e.g. http://127.0.0.1:5000.",
+            Description = "Also send the trajectory as telemetry frames to this ingest server (gRPC), e.g. http://127.0.0.1:50051.",
             HelpName = "url",
         },
         new Option<bool>("--realtime")
@@ -21,6 +21,12 @@ internal sealed record StreamCommandOptions(Option<string?> StreamTo, Option<boo
         {
             Description = "With --stream-to: UTC time of simulation time zero (ISO 8601). Default: 2025-06-05T18:00:00Z.",
             HelpName = "time",
+        },
+        new Option<string?>("--api-key")
+        {
+            Description = "With --stream-to: API key sent as 'authorization: Bearer KEY'. Default: $TELEMETRY_API_KEY, or none (anonymous loopback writes).",
+            HelpName = "key",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("TELEMETRY_API_KEY"),
         });
 
     public StreamRequest? Read(ParseResult parse)
@@ -44,6 +50,6 @@ internal sealed record StreamCommandOptions(Option<string?> StreamTo, Option<boo
             throw new UsageException($"--epoch: '{epochText}' is not a date and time, e.g. 2025-06-05T18:00:00Z.");
         }
 
-        return new StreamRequest(target, new StreamOptions { Realtime = parse.GetValue(Realtime), Epoch = epoch });
+        return new StreamRequest(target, new StreamOptions { Realtime = parse.GetValue(Realtime), Epoch = epoch, ApiKey = parse.GetValue(ApiKey) });
     }
 }

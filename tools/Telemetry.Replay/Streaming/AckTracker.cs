@@ -1,57 +1,52 @@
 using System.Collections.Concurrent;
 using Grpc.Core;
+using Telemetry.Client;
 using Telemetry.Contracts.V1;
 
 namespace Telemetry.Replay.Streaming;
 
 /// <summary>
-/// The acknowledgement side of a stream: bounds the batches in flight, matches each ack to its batch, and collects
-/// rejected frames (by sequence number) and refused batches.
+/// What the server said about a replay's batches: frames written, rejected frames (by sequence number), refused
+/// batches, and the reconnects it took. Fed by the <see cref="ResendingStream{TBatch}"/> from its sender and reader.
 /// </summary>
-internal sealed class AckTracker(int maxInFlight)
+internal sealed class AckTracker(IProgress<int>? progress) : IIngestStreamObserver<FrameBatch>
 {
-    private readonly SemaphoreSlim _slots = new(maxInFlight, maxInFlight);
-    private readonly ConcurrentDictionary<ulong, (ulong FirstSequence, int Count)> _inFlight = new();
     private readonly ConcurrentQueue<RejectedFrame> _rejections = new();
     private readonly ConcurrentQueue<RefusedBatch> _refused = new();
+    private readonly ConcurrentQueue<string> _reconnects = new();
     private long _written;
-    private int _acknowledged;
 
-    public int Pending => _inFlight.Count;
-
-    public Task WaitForSlotAsync(CancellationToken ct) => _slots.WaitAsync(ct);
-
-    public void Expect(FrameBatch batch) => _inFlight[batch.BatchId] = (batch.Frames[0].Sequence, batch.Frames.Count);
-
-    public async Task ReadAcksAsync(IAsyncStreamReader<BatchAck> acks, IProgress<int>? progress, CancellationToken ct)
+    public void OnAcknowledged(in OutgoingBatch<FrameBatch> batch, BatchAck ack, TimeSpan latency)
     {
-        while (await acks.MoveNext(ct).ConfigureAwait(false))
+        Interlocked.Add(ref _written, ack.WrittenCount);
+        if (!ack.Accepted)
         {
-            var ack = acks.Current;
-            if (!_inFlight.TryRemove(ack.BatchId, out var sent))
-            {
-                _refused.Enqueue(new RefusedBatch(ack.BatchId, "acknowledgement for a batch that was not sent or was already acknowledged"));
-                continue;
-            }
-
-            Interlocked.Increment(ref _acknowledged);
-            Interlocked.Add(ref _written, ack.WrittenCount);
-            if (!ack.Accepted)
-            {
-                _refused.Enqueue(new RefusedBatch(ack.BatchId, ack.Error));
-            }
-
-            foreach (var rejection in ack.Rejections)
-            {
-                _rejections.Enqueue(new RejectedFrame(ack.BatchId, sent.FirstSequence + rejection.Index, rejection.Code, rejection.Reason));
-            }
-
-            progress?.Report(sent.Count);
-            _slots.Release();
+            _refused.Enqueue(new RefusedBatch(ack.BatchId, ack.Error));
         }
+
+        var firstSequence = batch.Message.Frames[0].Sequence;
+        foreach (var rejection in ack.Rejections)
+        {
+            _rejections.Enqueue(new RejectedFrame(ack.BatchId, firstSequence + rejection.Index, rejection.Code, rejection.Reason));
+        }
+
+        progress?.Report(batch.Frames);
     }
 
-    public StreamReport Report(int framesSent, int batchesSent, string? failure) => new(
-        framesSent, batchesSent, _acknowledged, Interlocked.Read(ref _written),
-        [.. _rejections.OrderBy(r => r.Sequence)], [.. _refused.OrderBy(r => r.BatchId)], failure);
+    public void OnUnexpectedAck(BatchAck ack) =>
+        _refused.Enqueue(new RefusedBatch(ack.BatchId, "acknowledgement for a batch that was not sent or was already acknowledged"));
+
+    public void OnReconnecting(Status status) => _reconnects.Enqueue($"{status.StatusCode}: {status.Detail}");
+
+    public void OnResent(in OutgoingBatch<FrameBatch> batch)
+    {
+    }
+
+    public StreamReport Report(IngestStreamResult result) => new(
+        (int)result.FramesSent, (int)result.BatchesSent, (int)result.BatchesAcknowledged, Interlocked.Read(ref _written),
+        [.. _rejections.OrderBy(r => r.Sequence)], [.. _refused.OrderBy(r => r.BatchId)], result.Failure)
+    {
+        Reconnects = [.. _reconnects],
+        FramesResent = result.FramesResent,
+    };
 }

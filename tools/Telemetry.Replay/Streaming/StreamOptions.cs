@@ -24,6 +24,16 @@ internal sealed record StreamOptions
     /// </summary>
     public TimeSpan AckTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long to keep reconnecting, counted from the last acknowledgement, when the server goes away mid-stream (a
+    /// restart, a shutdown, a full spool). Unacknowledged batches are sent again on the new call. Default 30 s;
+    /// <see cref="TimeSpan.Zero"/> fails at the first broken call.
+    /// </summary>
+    public TimeSpan ReconnectFor { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>API key, sent as <c>authorization: Bearer KEY</c>. Default none.</summary>
+    public string? ApiKey { get; init; }
+
     /// <inheritdoc cref="DefaultEpoch"/>
     public DateTimeOffset Epoch { get; init; } = DefaultEpoch;
 
@@ -37,6 +47,11 @@ internal sealed record StreamOptions
         if (AckTimeout <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(AckTimeout), AckTimeout, "The acknowledgement timeout must be positive.");
+        }
+
+        if (ReconnectFor < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ReconnectFor), ReconnectFor, "The reconnect time must not be negative.");
         }
 
         if (MaxInFlight is < 1 or > 64)

@@ -18,6 +18,12 @@ internal sealed record StreamReport(
     IReadOnlyList<RefusedBatch> RefusedBatches,
     string? Failure)
 {
+    /// <summary>Why each broken call was reconnected (status and detail), in order.</summary>
+    public IReadOnlyList<string> Reconnects { get; init; } = [];
+
+    /// <summary>Frames sent again on a new call because their batch had not been acknowledged.</summary>
+    public long FramesResent { get; init; }
+
     /// <summary>Every batch was acknowledged and accepted, and no frame was rejected.</summary>
     public bool Succeeded =>
         Failure is null && BatchesAcknowledged == BatchesSent && RefusedBatches.Count == 0 && Rejections.Count == 0;

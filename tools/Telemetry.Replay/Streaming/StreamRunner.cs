@@ -21,7 +21,7 @@ internal static class StreamRunner
         IAnsiConsole console, IReadOnlyList<TSample> samples, IFrameMapper<TSample> mapper, StreamRequest request, CancellationToken ct)
     {
         using var channel = GrpcChannel.ForAddress(request.Target);
-        var streamer = new TelemetryStreamer(new IngestService.IngestServiceClient(channel), request.Options);
+        var streamer = new TelemetryStreamer(channel.CreateCallInvoker(), request.Options);
         var report = await console.Progress().StartAsync(async context =>
         {
             var task = context.AddTask($"Streaming to {Markup.Escape(request.Target.ToString())}", maxValue: samples.Count);
@@ -38,6 +38,12 @@ internal static class StreamRunner
         console.MarkupLine(
             $"Streamed {report.FramesSent} frames (source [bold]{Markup.Escape(source)}[/]) in {report.BatchesSent} batches: " +
             $"{report.BatchesAcknowledged} acknowledged, {report.FramesWritten} frames written.");
+        if (report.Reconnects.Count > 0)
+        {
+            console.MarkupLine(
+                $"[yellow]{report.Reconnects.Count} reconnect(s), {report.FramesResent} frames sent again;[/] first: {Markup.Escape(report.Reconnects[0])}");
+        }
+
         foreach (var refused in report.RefusedBatches)
         {
             console.MarkupLine($"[red]batch {refused.BatchId} refused:[/] {Markup.Escape(refused.Error)}");

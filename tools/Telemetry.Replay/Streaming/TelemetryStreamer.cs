@@ -1,17 +1,19 @@
 using System.Runtime.CompilerServices;
 using Grpc.Core;
+using Telemetry.Client;
 using Telemetry.Contracts.V1;
 
 namespace Telemetry.Replay.Streaming;
 
 /// <summary>
 /// Sends a trajectory through <c>IngestService.Stream</c>: frames in batches, a bounded number of batches in flight,
-/// and every acknowledgement awaited and checked.
+/// every acknowledgement awaited and checked, and, when the server goes away mid-stream, a reconnect that sends the
+/// unacknowledged batches again (for up to <see cref="StreamOptions.ReconnectFor"/>).
 /// </summary>
-/// <param name="client">The ingest service client.</param>
-/// <param name="options">Batch size, batches in flight, pacing, acknowledgement timeout.</param>
-/// <param name="time">Clock that paces <see cref="StreamOptions.Realtime"/> streams; acknowledgement timeouts use real time.</param>
-internal sealed class TelemetryStreamer(IngestService.IngestServiceClient client, StreamOptions options, TimeProvider? time = null)
+/// <param name="invoker">The channel's call invoker.</param>
+/// <param name="options">Batch size, batches in flight, pacing, timeouts, API key.</param>
+/// <param name="time">Clock that paces <see cref="StreamOptions.Realtime"/> streams and reconnect backoff; acknowledgement timeouts use real time.</param>
+internal sealed class TelemetryStreamer(CallInvoker invoker, StreamOptions options, TimeProvider? time = null)
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
@@ -19,51 +21,24 @@ internal sealed class TelemetryStreamer(IngestService.IngestServiceClient client
         IReadOnlyList<TSample> samples, IFrameMapper<TSample> mapper, IProgress<int>? progress, CancellationToken ct)
     {
         options.Validate();
-        var state = new AckTracker(options.MaxInFlight);
-        using var call = client.Stream(cancellationToken: ct);
-        var reader = state.ReadAcksAsync(call.ResponseStream, progress, ct);
-        int batchesSent = 0, framesSent = 0;
-        try
-        {
-            await foreach (var batch in BatchesAsync(samples, mapper, ct).ConfigureAwait(false))
+        var tracker = new AckTracker(progress);
+        var stream = new ResendingStream<FrameBatch>(
+            invoker,
+            IngestMethods.Stream,
+            new IngestStreamOptions
             {
-                // The reader ending early (server closed the stream or failed) must not leave us waiting for a slot.
-                var slot = state.WaitForSlotAsync(ct);
-                if (await Task.WhenAny(slot, reader).WaitAsync(options.AckTimeout, ct).ConfigureAwait(false) == reader)
-                {
-                    await reader.ConfigureAwait(false);
-                    return state.Report(framesSent, batchesSent, "the server closed the stream before every batch was sent");
-                }
-
-                state.Expect(batch);
-                await call.RequestStream.WriteAsync(batch, ct).ConfigureAwait(false);
-                batchesSent++;
-                framesSent += batch.Frames.Count;
-            }
-
-            await call.RequestStream.CompleteAsync().ConfigureAwait(false);
-            await reader.WaitAsync(options.AckTimeout, ct).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            return state.Report(
-                framesSent, batchesSent, $"no acknowledgement within {options.AckTimeout.TotalSeconds:0.###} s; {state.Pending} batch(es) unacknowledged");
-        }
-        catch (RpcException ex)
-        {
-            return state.Report(framesSent, batchesSent, $"the stream failed: {ex.Status.StatusCode}: {ex.Status.Detail}");
-        }
-        catch (IOException ex)
-        {
-            return state.Report(framesSent, batchesSent, $"the stream failed: {ex.Message}");
-        }
-
-        var missing = state.Pending;
-        return state.Report(
-            framesSent, batchesSent, missing == 0 ? null : $"the server closed the stream with {missing} batch(es) unacknowledged");
+                MaxInFlight = options.MaxInFlight,
+                AckTimeout = options.AckTimeout,
+                ReconnectFor = options.ReconnectFor,
+                ApiKey = options.ApiKey,
+            },
+            tracker,
+            _time);
+        var result = await stream.SendAsync(BatchesAsync(samples, mapper, ct), ct).ConfigureAwait(false);
+        return tracker.Report(result);
     }
 
-    private async IAsyncEnumerable<FrameBatch> BatchesAsync<TSample>(
+    private async IAsyncEnumerable<OutgoingBatch<FrameBatch>> BatchesAsync<TSample>(
         IReadOnlyList<TSample> samples, IFrameMapper<TSample> mapper, [EnumeratorCancellation] CancellationToken ct)
     {
         var start = _time.GetTimestamp();
@@ -80,7 +55,7 @@ internal sealed class TelemetryStreamer(IngestService.IngestServiceClient client
                 {
                     if (batch.Frames.Count > 0)
                     {
-                        yield return batch;
+                        yield return Outgoing(batch);
                         batch = new FrameBatch { BatchId = ++batchId };
                     }
 
@@ -91,14 +66,16 @@ internal sealed class TelemetryStreamer(IngestService.IngestServiceClient client
             batch.Frames.Add(mapper.Map(samples[i], (ulong)i + 1));
             if (batch.Frames.Count == options.BatchSize)
             {
-                yield return batch;
+                yield return Outgoing(batch);
                 batch = new FrameBatch { BatchId = ++batchId };
             }
         }
 
         if (batch.Frames.Count > 0)
         {
-            yield return batch;
+            yield return Outgoing(batch);
         }
     }
+
+    private static OutgoingBatch<FrameBatch> Outgoing(FrameBatch batch) => new(batch.BatchId, batch.Frames.Count, batch);
 }
