@@ -62,7 +62,8 @@ public sealed class SpoolSink : ILineSink, IAsyncDisposable
                 _forwarder?.InFlightBytes ?? 0, commits, _counters.CommittedBatches,
                 commits == 0 ? TimeSpan.Zero : _counters.CommitTime / commits, _counters.RefusedFullBatches,
                 _counters.ForwardedLines, _counters.DeadLetteredLines, _counters.SkippedDamageBytes,
-                oldest == 0 ? null : _time.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(oldest / 1_000_000));
+                oldest == 0 ? null : _time.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(oldest / 1_000_000),
+                _forwarder?.Fault);
         }
     }
 

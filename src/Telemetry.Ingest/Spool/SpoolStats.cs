@@ -14,6 +14,7 @@ namespace Telemetry.Ingest.Spool;
 /// <param name="DeadLetteredLines">Lines InfluxDB refused after they were acknowledged (sent to the dead letters).</param>
 /// <param name="SkippedDamageBytes">Damaged bytes skipped while forwarding (reported at recovery).</param>
 /// <param name="OldestUnconfirmedAge">Age of the oldest record InfluxDB has not confirmed; null when none waits.</param>
+/// <param name="ForwarderFault">Why forwarding to InfluxDB stopped for good (records stay spooled until a restart), or null.</param>
 public readonly record struct SpoolStats(
     long Bytes,
     long MaxBytes,
@@ -27,4 +28,5 @@ public readonly record struct SpoolStats(
     long ForwardedLines,
     long DeadLetteredLines,
     long SkippedDamageBytes,
-    TimeSpan? OldestUnconfirmedAge);
+    TimeSpan? OldestUnconfirmedAge,
+    string? ForwarderFault = null);

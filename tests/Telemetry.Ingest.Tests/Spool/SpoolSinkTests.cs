@@ -97,4 +97,31 @@ public sealed class SpoolSinkTests
         await Eventually.HoldsAsync(() => spool.IsForwarded, "everything forwarded");
         Assert.Equal([.. accepted, 1000UL], target.Received.Select(r => r.BatchId));
     }
+
+    [Fact]
+    public async Task Forwarder_SegmentFileVanishes_StopsAndSaysWhyInStats()
+    {
+        using var folder = new TempDirectory("spool");
+        var target = new RecordingSink { Hold = true };
+        await using var spool = SpoolHarness.Create(folder.Path, target);
+        await spool.StartAsync(CancellationToken.None);
+        var batches = Enumerable.Range(1, 30).Select(i => SpoolHarness.Batch((ulong)i, 10, padding: 10_000)).ToList();
+        foreach (var batch in batches)
+        {
+            await spool.EnqueueAsync(batch, CancellationToken.None);
+            await batch.Written;
+        }
+
+        var segments = SpoolHarness.Segments(folder.Path);
+        Assert.True(segments.Length >= 3, $"{segments.Length} segments");
+        Assert.Null(spool.Stats.ForwarderFault);
+        // The forwarder is still in the first segment (its read-ahead is full); the second one disappears.
+        File.Delete(segments[1]);
+        target.Release();
+
+        await Eventually.HoldsAsync(() => spool.Stats.ForwarderFault is not null, "the forwarder reports its fault");
+        Assert.StartsWith("FileNotFoundException: ", spool.Stats.ForwarderFault, StringComparison.Ordinal);
+        Assert.Contains(Path.GetFileName(segments[1]), spool.Stats.ForwarderFault, StringComparison.Ordinal);
+        Assert.False(spool.IsForwarded);
+    }
 }

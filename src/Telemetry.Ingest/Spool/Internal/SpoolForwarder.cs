@@ -26,6 +26,10 @@ internal sealed class SpoolForwarder
     private long _confirmedSegment;
     private long _confirmedOffset;
     private long _lastCheckpoint;
+    private volatile string? _fault;
+
+    /// <summary>Why forwarding stopped for good (a segment file vanished or could not be read), or null while it runs.</summary>
+    public string? Fault => _fault;
 
     public SpoolForwarder(ILineSink target, SpoolLedger ledger, SpoolCounters counters, Checkpoint checkpoint,
         long maxForwardBytes, TimeProvider time, ILogger logger)
@@ -93,6 +97,8 @@ internal sealed class SpoolForwarder
         }
         catch (Exception error)
         {
+            // Nothing is forwarded from here on (the records stay spooled): say so to health checks, not only the log.
+            _fault = $"{error.GetType().Name}: {error.Message}";
             Log.ForwarderFailed(_logger, error);
         }
         lock (_lock)
