@@ -7,6 +7,7 @@ using Telemetry.Ingest.Pipeline;
 using Telemetry.Ingest.Sequences;
 using Telemetry.Ingest.Spool;
 using Telemetry.Server.Internal;
+using Telemetry.Server.Observability;
 using Telemetry.Server.Security;
 using Telemetry.Server.Services;
 
@@ -41,6 +42,7 @@ public static class TelemetryServer
         app.MapGrpcService<IngestGrpcService>().RequireAuthorization(SecurityServices.WriterPolicy);
         // Health stays open to every caller (load balancers and orchestrators probe it without credentials).
         app.MapGrpcHealthChecksService();
+        app.MapOps();
         if (app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value.EnableReflection)
         {
             app.MapGrpcReflectionService().RequireAuthorization(SecurityServices.WriterPolicy);
@@ -70,6 +72,7 @@ public static class TelemetryServer
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CallLog>();
         builder.AddTelemetrySecurity();
+        builder.AddOps();
         var health = services.AddGrpcHealthChecks(o => o.UseHealthChecksCache = false);
 
         services.AddSingleton(sp =>

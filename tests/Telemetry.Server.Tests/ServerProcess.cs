@@ -18,16 +18,20 @@ internal sealed class ServerProcess : IAsyncDisposable
     private readonly ProcessOutput _output = new();
     private Process _process;
 
-    private ServerProcess(string[] arguments, Uri address)
+    private ServerProcess(string[] arguments, Uri address, Uri opsAddress)
     {
         _arguments = arguments;
         Address = address;
+        OpsAddress = opsAddress;
         _process = Launch();
         Channel = GrpcChannel.ForAddress(address);
         Client = new IngestClient(Channel);
     }
 
     public Uri Address { get; }
+
+    /// <summary>The operations listener: /healthz, /readyz, /metrics, /status.json and the status page.</summary>
+    public Uri OpsAddress { get; }
 
     public GrpcChannel Channel { get; private set; }
 
@@ -58,9 +62,11 @@ internal sealed class ServerProcess : IAsyncDisposable
         IReadOnlyDictionary<string, string>? settings = null)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        var ops = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         var config = new Dictionary<string, string>
         {
             ["Kestrel:Endpoints:Grpc:Url"] = address.ToString(),
+            ["Kestrel:Endpoints:Ops:Url"] = ops.ToString(),
             ["Influx:Url"] = influx.ToString(),
             ["Influx:Database"] = database,
             ["Influx:RetryMaxDelay"] = "00:00:00.500",
@@ -72,7 +78,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         {
             config[key] = value;
         }
-        var server = new ServerProcess([.. config.Select(kv => $"--{kv.Key}={kv.Value}")], address);
+        var server = new ServerProcess([.. config.Select(kv => $"--{kv.Key}={kv.Value}")], address, new Uri(config["Kestrel:Endpoints:Ops:Url"]));
         await server.WaitUntilServingAsync();
         return server;
     }

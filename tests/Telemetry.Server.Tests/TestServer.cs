@@ -55,6 +55,7 @@ internal sealed class TestServer : IAsyncDisposable
         {
             ["Kestrel:Endpoints:Grpc:Url"] = address.ToString(),
             ["Kestrel:Endpoints:Grpc:Protocols"] = "Http2",
+            ["Kestrel:Endpoints:Ops:Url"] = $"http://127.0.0.1:{FreePort.Next()}",
             ["Influx:Url"] = influxUrl.ToString(),
             ["Influx:Database"] = database,
             ["Influx:FlushInterval"] = "00:00:00.050",

@@ -1,3 +1,4 @@
+using Telemetry.Ingest.Diagnostics;
 using Google.Protobuf.Collections;
 using Microsoft.Extensions.Options;
 using Telemetry.Contracts.V1;
@@ -22,6 +23,10 @@ public sealed class SequenceTracker
     private long _missing;
     private long _late;
     private long _evicted;
+    private readonly RecentList<SequenceGap> _recent = new(RecentGapCount);
+
+    /// <summary>Gaps kept for <see cref="RecentGaps"/>: the last 20.</summary>
+    public const int RecentGapCount = 20;
 
     /// <summary>Creates a tracker; <paramref name="options"/> are validated.</summary>
     /// <exception cref="OptionsValidationException">The options are invalid.</exception>
@@ -54,6 +59,9 @@ public sealed class SequenceTracker
         }
     }
 
+    /// <summary>The last <see cref="RecentGapCount"/> gaps found, newest first.</summary>
+    public IReadOnlyList<SequenceGap> RecentGaps => _recent.Snapshot();
+
     /// <summary>
     /// Marks every frame of a batch seen: sets <paramref name="duplicate"/>[i] for frames already kept, and adds each
     /// gap found to <paramref name="gaps"/>. Returns the number of duplicates.
@@ -82,7 +90,9 @@ public sealed class SequenceTracker
                 _late += late ? 1 : 0;
                 if (gapFirst is { } first)
                 {
-                    (gaps ??= []).Add(new SequenceGap(frame.Source, first, frame.Sequence - 1, frame.TimestampNs));
+                    var gap = new SequenceGap(frame.Source, first, frame.Sequence - 1, frame.TimestampNs);
+                    (gaps ??= []).Add(gap);
+                    _recent.Add(gap);
                     _gaps++;
                     _missing += (long)(frame.Sequence - first);
                 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Telemetry.Contracts.V1;
 using Telemetry.Ingest.Pipeline;
 using Telemetry.Server.Internal;
+using Telemetry.Server.Observability;
 using Telemetry.Server.Security.Internal;
 
 namespace Telemetry.Server.Services;
@@ -15,6 +16,7 @@ namespace Telemetry.Server.Services;
 internal sealed class IngestGrpcService : IngestService.IngestServiceBase
 {
     private readonly BatchProcessor _processor;
+    private readonly ServerMetrics _metrics;
     private readonly IHostApplicationLifetime _lifetime;
     private readonly IngestOptions _options;
     private readonly ClientRegistry _clients;
@@ -23,8 +25,9 @@ internal sealed class IngestGrpcService : IngestService.IngestServiceBase
 
     public IngestGrpcService(
         BatchProcessor processor, IHostApplicationLifetime lifetime, IOptions<IngestOptions> options,
-        ClientRegistry clients, CallLog calls, ILogger<IngestGrpcService> logger)
+        ClientRegistry clients, CallLog calls, ServerMetrics metrics, ILogger<IngestGrpcService> logger)
     {
+        _metrics = metrics;
         _processor = processor;
         _lifetime = lifetime;
         _options = options.Value;
@@ -42,8 +45,10 @@ internal sealed class IngestGrpcService : IngestService.IngestServiceBase
             {
                 throw new RpcException(new Status(StatusCode.PermissionDenied, $"batch {request.BatchId} not written: {violation}"));
             }
+            var started = _metrics.Timestamp();
             var pending = await _processor.SubmitAsync(request, context.CancellationToken).ConfigureAwait(false);
-            return AckLimiter.Fit(await pending.ConfigureAwait(false), _options.MaxRejectionsPerAck);
+            _metrics.BatchReceived(request);
+            return AckLimiter.Fit(await _metrics.ObserveAsync(request, pending, started).ConfigureAwait(false), _options.MaxRejectionsPerAck);
         }
         catch (Exception e)
         {
@@ -88,7 +93,9 @@ internal sealed class IngestGrpcService : IngestService.IngestServiceBase
                     }
                     batches++;
                     frames += batch.Frames.Count;
-                    pending = await _processor.SubmitAsync(batch, reading.Token).ConfigureAwait(false);
+                    var started = _metrics.Timestamp();
+                    pending = _metrics.ObserveAsync(batch, await _processor.SubmitAsync(batch, reading.Token).ConfigureAwait(false), started);
+                    _metrics.BatchReceived(batch);
                 }
                 catch
                 {

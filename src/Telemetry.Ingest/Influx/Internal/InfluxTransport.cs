@@ -1,3 +1,5 @@
+using Telemetry.Ingest.Diagnostics;
+
 namespace Telemetry.Ingest.Influx.Internal;
 
 /// <summary>Sends write and create-database requests and classifies every way they can end as an <see cref="InfluxResponse"/>.</summary>
@@ -12,8 +14,22 @@ internal sealed class InfluxTransport(HttpClient http, InfluxEndpoint endpoint, 
         using HttpContent content = options.Gzip ? new GzipContent(segments.Span) : new SegmentContent(segments);
         using var request = endpoint.CreateWrite(content);
         Interlocked.Increment(ref _requests);
-        return await SendAsync(request, ct).ConfigureAwait(false);
+        var started = time.GetTimestamp();
+        var response = await SendAsync(request, ct).ConfigureAwait(false);
+        var outcome = new KeyValuePair<string, object?>("outcome", OutcomeTag(response.Outcome));
+        IngestMeter.InfluxRequests.Add(1, outcome);
+        IngestMeter.InfluxRequestDuration.Record(time.GetElapsedTime(started).TotalSeconds, outcome);
+        return response;
     }
+
+    private static string OutcomeTag(InfluxOutcome outcome) => outcome switch
+    {
+        InfluxOutcome.Written => "written",
+        InfluxOutcome.Partial => "partial",
+        InfluxOutcome.Paused => "paused",
+        InfluxOutcome.TooLarge => "too_large",
+        _ => "transient",
+    };
 
     /// <summary>Runs <c>CREATE DATABASE</c> (V1). InfluxQL reports failures as 200 with an "error" in the results.</summary>
     public async Task<InfluxResponse> CreateDatabaseAsync(string statement, CancellationToken ct)
