@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Grpc.Core;
 using Grpc.Net.Client;
 using Telemetry.Client;
 using Telemetry.Contracts.V1;
@@ -40,6 +39,7 @@ public sealed class ResendingClientTests
         Assert.Equal((Batches, Batches * 100L, Batches, 0), (result.BatchesSent, result.FramesSent, result.BatchesAcknowledged, result.Unacknowledged));
         Assert.InRange(result.Reconnects, 1, 20);
         Assert.Equal(result.Reconnects, observer.Reconnects);
+        Assert.Equal(0, observer.UnexpectedAcks);
         Assert.Equal(Batches, ledger.AckedCount);
         // Every frame acknowledged, so InfluxDB must hold all 30,000 by sequence, each with exactly its own values.
         await ledger.AssertStoredAsync(client, "resend");
@@ -53,23 +53,6 @@ public sealed class ResendingClientTests
             await Task.Delay(5, ct);
             var batch = ledger.NextBatch();
             yield return new OutgoingBatch<FrameBatch>(batch.BatchId, batch.Frames.Count, batch);
-        }
-    }
-
-    private sealed class LedgerObserver(AckLedger ledger) : IIngestStreamObserver<FrameBatch>
-    {
-        private int _reconnects;
-
-        public int Reconnects => _reconnects;
-
-        public void OnAcknowledged(in OutgoingBatch<FrameBatch> batch, BatchAck ack, TimeSpan latency) => ledger.RecordAck(ack, latency);
-
-        public void OnUnexpectedAck(BatchAck ack) => throw new InvalidOperationException($"unexpected ack for batch {ack.BatchId}");
-
-        public void OnReconnecting(Status status) => Interlocked.Increment(ref _reconnects);
-
-        public void OnResent(in OutgoingBatch<FrameBatch> batch)
-        {
         }
     }
 }

@@ -2,7 +2,7 @@ using Grpc.Core;
 using Telemetry.Client;
 using Telemetry.Contracts.V1;
 
-namespace Telemetry.Server.Tests.LoadBalancer;
+namespace Telemetry.Server.Tests;
 
 /// <summary>Records every ack of a <see cref="ResendingStream{TBatch}"/> in an <see cref="AckLedger"/> and counts reconnects.</summary>
 internal sealed class LedgerObserver(AckLedger ledger) : IIngestStreamObserver<FrameBatch>
