@@ -6,13 +6,15 @@
 #   ./run.sh --keep     leave both running (stop them with ./run.sh --stop)
 #   ./run.sh --stop     stop what --keep left running
 #
-# Ports: INFLUX_PORT (default 18086), SERVER_PORT (default 50051); both bound to 127.0.0.1 only.
+# Ports: INFLUX_PORT (default 18086), SERVER_PORT (default 50051), OPS_PORT (status page, metrics, health; default
+# 9091); all bound to 127.0.0.1 only.
 set -euo pipefail
 root=$(cd "$(dirname "$0")" && pwd)
 cd "$root"
 INFLUX_PORT=${INFLUX_PORT:-18086}
 INFLUX_RPC_PORT=${INFLUX_RPC_PORT:-18088}
 SERVER_PORT=${SERVER_PORT:-50051}
+OPS_PORT=${OPS_PORT:-9091}
 DB=telemetry
 LOCAL="$root/.local"
 mkdir -p "$LOCAL"
@@ -45,9 +47,10 @@ stop_pid "$LOCAL/server.pid"; stop_pid "$LOCAL/influxdb/influxd.pid"
 say "starting influxd on 127.0.0.1:$INFLUX_PORT (data in .local/influxdb)"
 "$root/tools/influxd/start-influxd.sh" "$LOCAL/influxdb" "$INFLUX_PORT" "$INFLUX_RPC_PORT"
 
-say "starting the ingest server on 127.0.0.1:$SERVER_PORT"
+say "starting the ingest server on 127.0.0.1:$SERVER_PORT (status page http://127.0.0.1:$OPS_PORT/)"
 dotnet "$root/src/Telemetry.Server/bin/Release/net10.0/Telemetry.Server.dll" \
   --Kestrel:Endpoints:Grpc:Url="http://127.0.0.1:$SERVER_PORT" \
+  --Kestrel:Endpoints:Ops:Url="http://127.0.0.1:$OPS_PORT" \
   --Influx:Url="http://127.0.0.1:$INFLUX_PORT" --Influx:Database="$DB" \
   >"$LOCAL/server.log" 2>&1 &
 echo $! > "$LOCAL/server.pid"
@@ -80,7 +83,7 @@ Logs:    .local/server.log, .local/influxdb/influxd.log
 INFO
 
 if [ "${1:-}" = "--keep" ]; then
-  say "left running: server 127.0.0.1:$SERVER_PORT, influxd 127.0.0.1:$INFLUX_PORT (./run.sh --stop stops them)"
+  say "left running: server 127.0.0.1:$SERVER_PORT (status page http://127.0.0.1:$OPS_PORT/), influxd 127.0.0.1:$INFLUX_PORT (./run.sh --stop stops them)"
 else
   say "stopping the server (graceful: flushes everything in flight) and influxd"
   stop_pid "$LOCAL/server.pid"; stop_pid "$LOCAL/influxdb/influxd.pid"
