@@ -28,6 +28,9 @@ public static class OpsEndpoints
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ServerMetrics>();
 
+        // The runtime's figures come through its System.Runtime meter; its EventCounters would be a second copy.
+        Metrics.SuppressDefaultMetrics(new SuppressDefaultMetricOptions { SuppressEventCounters = true, SuppressDebugMetrics = true });
+
         // Export only our meters and the runtime's, so that framework meters cannot add series nobody asked for.
         Metrics.ConfigureMeterAdapter(o =>
         {
@@ -47,6 +50,7 @@ public static class OpsEndpoints
         var url = app.Configuration[UrlSetting];
         if (string.IsNullOrEmpty(url))
         {
+            // No operations listener configured (a host that binds only gRPC): nothing to map.
             return;
         }
 
