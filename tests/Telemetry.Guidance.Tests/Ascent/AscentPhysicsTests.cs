@@ -105,4 +105,56 @@ public sealed class AscentPhysicsTests
         Assert.Equal(300_000, perigee, 1e-3);
         Assert.Equal(300_000, apogee, 1e-3);
     }
+    [Fact]
+    public void Step_VacuumCoastOneCycleAtOnce_MatchesFiveTenMillisecondSteps()
+    {
+        // 200 km up, climbing slowly below orbital speed: the coast before third-stage ignition.
+        var start = new AscentState(Earth.RadiusM + 200_000, 0.1, 150, 6_500, 2_500, 1.2, 6_500 / (Earth.RadiusM + 200_000));
+        var coast = new StepInputs(0, 0, 0, 1, 0, 0, 0, 0);
+        var fine = start;
+        for (var i = 0; i < 5; i++)
+        {
+            fine = AscentDynamics.Step(fine, coast, 0.01);
+        }
+
+        var coarse = AscentDynamics.Step(start, coast, 0.05);
+        Assert.Equal(fine.RadiusM, coarse.RadiusM, 1e-6);
+        Assert.Equal(fine.AngleRad * Earth.RadiusM, coarse.AngleRad * Earth.RadiusM, 1e-6);
+        Assert.Equal(fine.RadialSpeedMps, coarse.RadialSpeedMps, 1e-9);
+        Assert.Equal(fine.HorizontalSpeedMps, coarse.HorizontalSpeedMps, 1e-9);
+    }
+
+    [Fact]
+    public void StepsToNextEvent_CoastBetweenStages_CountsToSeparationThenToIgnition()
+    {
+        var upper = KairosStages.Default[1];
+        var propulsion = new Propulsion([KairosStages.Default[0] with { PropellantKg = 1 }, upper], [1, 1]);
+        const double dt = 0.01;
+        Assert.Equal(int.MaxValue, propulsion.StepsToNextEvent(dt));
+        while (propulsion.Advance(dt, propulsion.Thrust(dt, out var flow) > 0 ? flow : 0, 0) != StageChange.BurnOut)
+        {
+        }
+
+        var toSeparation = propulsion.StepsToNextEvent(dt);
+        Assert.Equal((int)Math.Round(0.5 * upper.CoastBeforeIgnitionS / dt), toSeparation);
+        Assert.Equal(StageChange.Separation, propulsion.Advance(toSeparation * dt, 0, 0));
+        var toIgnition = propulsion.StepsToNextEvent(dt);
+        Assert.Equal((int)Math.Round(0.5 * upper.CoastBeforeIgnitionS / dt), toIgnition);
+        Assert.Equal(StageChange.Ignition, propulsion.Advance(toIgnition * dt, 0, 0));
+        Assert.Equal(int.MaxValue, propulsion.StepsToNextEvent(dt));
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1e-9)]
+    [InlineData(-0.0123)]
+    [InlineData(0.0873)]
+    [InlineData(-0.125)]
+    [InlineData(0.3)]
+    public void NozzleSinCos_AnyDeflection_MatchesTheLibraryToRounding(double angle)
+    {
+        var (sin, cos) = Tvc.SinCos(angle);
+        Assert.Equal(Math.Sin(angle), sin, 1e-16);
+        Assert.Equal(Math.Cos(angle), cos, 1e-16);
+    }
 }

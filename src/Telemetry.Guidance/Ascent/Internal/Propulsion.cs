@@ -120,6 +120,22 @@ internal sealed class Propulsion
         return StageChange.None;
     }
 
+    /// <summary>
+    /// Whole steps of <paramref name="dt"/> until the next separation or earliest ignition, while coasting between two
+    /// stages (at least 1); <see cref="int.MaxValue"/> when nothing is scheduled (burning, or after the last stage).
+    /// </summary>
+    public int StepsToNextEvent(double dt)
+    {
+        if (Burning || Done)
+        {
+            return int.MaxValue;
+        }
+
+        var coast = _stages[Index + 1].CoastBeforeIgnitionS;
+        var at = SpentAttached ? 0.5 * coast : coast;
+        return (int)Math.Clamp(Math.Ceiling(((at - _clockS) / dt) - 1e-6), 1, int.MaxValue);
+    }
+
     /// <summary>Guidance shuts a liquid stage down.</summary>
     public void Shutdown() => EndBurn();
 
