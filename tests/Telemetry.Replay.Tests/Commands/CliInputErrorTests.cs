@@ -14,7 +14,10 @@ public sealed class CliInputErrorTests : IDisposable
         var exit = await _console.InvokeAsync("run", "apollo-11");
 
         Assert.Equal(ExitCodes.BadInput, exit);
-        Assert.Contains("error: 'apollo-11' is neither a shipped scenario (nominal, resilience-m2, hakuto-r-m1, lrf-disabled)", _console.Output, StringComparison.Ordinal);
+        Assert.Contains(
+            "error: 'apollo-11' is neither a shipped scenario (descents: nominal, resilience-m2, hakuto-r-m1, lrf-disabled; " +
+            "ascents: kairos-nominal, kairos-f1-expectation, kairos-f1-underperformance, kairos-f2, kairos-f3) nor an existing file.",
+            _console.Output, StringComparison.Ordinal);
     }
 
     [Fact]
