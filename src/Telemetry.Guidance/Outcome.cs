@@ -22,6 +22,7 @@ public enum OutcomeKind
 /// <param name="DownrangeM">Downrange distance from the descent start point (m).</param>
 /// <param name="PropellantExhausted">True when the propellant ran out before the end.</param>
 /// <param name="PropellantOutAltitudeM">True altitude above the terrain when the propellant ran out (m), or null.</param>
+/// <param name="Cause">Why it was not a soft touchdown (<see cref="FailureCauses.Classify"/>); None when it was.</param>
 public sealed record Outcome(
     OutcomeKind Kind,
     double TimeS,
@@ -30,7 +31,8 @@ public sealed record Outcome(
     double PropellantRemainingKg,
     double DownrangeM,
     bool PropellantExhausted,
-    double? PropellantOutAltitudeM)
+    double? PropellantOutAltitudeM,
+    FailureCause Cause)
 {
     /// <summary>True for a soft touchdown.</summary>
     public bool IsSafe => Kind == OutcomeKind.SoftTouchdown;

@@ -111,8 +111,16 @@ internal sealed class DescentRun
 
             if (altitude <= 0)
             {
-                return Finish(Contact(time - dt, dt, previousAltitude, altitude, previous, state, propellantOutAltitude,
-                    previousEstimate, Estimate(nav, deltaV), ref guidance));
+                var contact = Contact(time - dt, dt, previousAltitude, altitude, previous, state, propellantOutAltitude,
+                    previousEstimate, Estimate(nav, deltaV), ref guidance, out var contactState, out var contactEstimate);
+
+                // The trajectory ends with the contact itself, not with the last recorded step before it.
+                if (_recordEvery > 0)
+                {
+                    Record(contact.TimeS, 0, contactEstimate, nav.LrfLatched, contactState, thrust, guidance, lrfValid, lrfRange);
+                }
+
+                return Finish(contact);
             }
 
             if (--toLrf == 0)
@@ -134,8 +142,13 @@ internal sealed class DescentRun
             }
         }
 
+        if (_recordEvery > 0 && toRecord != _recordEvery)
+        {
+            Record(time, altitude, Estimate(nav, deltaV), nav.LrfLatched, state, thrust, guidance, lrfValid, lrfRange);
+        }
+
         var end = new Outcome(OutcomeKind.Timeout, time, -state.RadialSpeedMps, Math.Abs(state.TangentialSpeedMps),
-            state.MassKg - v.DryMassKg, state.DownrangeM, propellantOutAltitude.HasValue, propellantOutAltitude);
+            state.MassKg - v.DryMassKg, state.DownrangeM, propellantOutAltitude.HasValue, propellantOutAltitude, FailureCause.Timeout);
         return Finish(end);
     }
 
@@ -156,17 +169,18 @@ internal sealed class DescentRun
 
     private Outcome Contact(
         double t0, double dt, double h0, double h1, in BodyState s0, in BodyState s1, double? propellantOutAltitude,
-        double estimate0, double estimate1, ref GuidanceComputer guidance)
+        double estimate0, double estimate1, ref GuidanceComputer guidance, out BodyState contactState, out double estimate)
     {
         // Interpolate back to the instant of contact inside the step.
         var f = h0 > h1 ? h0 / (h0 - h1) : 1;
         var time = t0 + (f * dt);
         var descent = -(s0.RadialSpeedMps + (f * (s1.RadialSpeedMps - s0.RadialSpeedMps)));
         var horizontal = Math.Abs(s0.TangentialSpeedMps + (f * (s1.TangentialSpeedMps - s0.TangentialSpeedMps)));
-        var estimate = estimate0 + (f * (estimate1 - estimate0));
+        estimate = estimate0 + (f * (estimate1 - estimate0));
         var limits = _scenario.Touchdown;
         var soft = descent <= limits.MaxVerticalSpeedMps && horizontal <= limits.MaxHorizontalSpeedMps;
-        var contactState = s1 with { RadialSpeedMps = -descent, TangentialSpeedMps = horizontal };
+        var downrange = s0.DownrangeM + (f * (s1.DownrangeM - s0.DownrangeM));
+        contactState = s1 with { AngleRad = downrange / Moon.RadiusM, RadialSpeedMps = -descent, TangentialSpeedMps = horizontal };
         var before = guidance.Phase;
         guidance.End(GuidancePhase.Landed);
         _timeline.PhaseChanged(time, before, GuidancePhase.Landed, 0, estimate, contactState);
@@ -174,9 +188,10 @@ internal sealed class DescentRun
             soft ? $"Touchdown at {descent:F2} m/s down, {horizontal:F2} m/s across"
                  : $"Impact at {descent:F1} m/s down, {horizontal:F1} m/s across",
             0, estimate, contactState);
-        var downrange = s0.DownrangeM + (f * (s1.DownrangeM - s0.DownrangeM));
+        var exhausted = propellantOutAltitude.HasValue;
         return new Outcome(soft ? OutcomeKind.SoftTouchdown : OutcomeKind.HardImpact, time, descent, horizontal,
-            s1.MassKg - _scenario.Vehicle.DryMassKg, downrange, propellantOutAltitude.HasValue, propellantOutAltitude);
+            s1.MassKg - _scenario.Vehicle.DryMassKg, downrange, exhausted, propellantOutAltitude,
+            FailureCauses.Classify(contact: true, descent, horizontal, exhausted, limits));
     }
 
     private DescentResult Finish(Outcome outcome) =>
