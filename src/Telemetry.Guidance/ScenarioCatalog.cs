@@ -7,7 +7,11 @@ namespace Telemetry.Guidance;
 public static class ScenarioCatalog
 {
     /// <summary>Names of the shipped scenarios.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["nominal", "resilience-m2", "hakuto-r-m1", "lrf-disabled"];
+    public static IReadOnlyList<string> Names { get; } =
+    [
+        "nominal", "resilience-m2", "hakuto-r-m1", "lrf-disabled",
+        "resilience-m2-inertial-start", "hakuto-r-m1-readmit", "lrf-disabled-silent-check",
+    ];
 
     /// <summary>Every shipped scenario of both replays, for help texts and errors: "descents: …; ascents: …".</summary>
     public static string DescribeShipped() =>

@@ -76,6 +76,12 @@ internal sealed class DescentRun
                 if (guidance.Cycle(nav, state.MassKg, time))
                 {
                     _timeline.PhaseChanged(time, before, guidance.Phase, altitude, nav.AltitudeM, state);
+                    if (guidance.Phase == GuidancePhase.LandingBurn && guidance.LrfDeclaredSilent)
+                    {
+                        _timeline.Add(time, TimelineEventKind.LrfSilent, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                            $"LRF silent: no return by the landing burn; low gate raised to {sc.Guidance.SilentLrfLowGateAltitudeM:F0} m"),
+                            altitude, nav.AltitudeM, state);
+                    }
                 }
             }
 

@@ -106,6 +106,7 @@ internal static class ScenarioValidator
         c.Positive(n.GateChiSquare, "$.navigation.gateChiSquare");
         c.Positive(n.LatchRejections, "$.navigation.latchRejections");
         c.Positive(n.ValidationCount, "$.navigation.validationCount");
+        c.NonNegative(n.ReadmitAfterConsistent, "$.navigation.readmitAfterConsistent");
     }
 
     private static void ValidateGuidance(GuidanceParameters g, VehicleParameters v, Checker c)
@@ -134,5 +135,13 @@ internal static class ScenarioValidator
         c.NonNegative(g.LowGateDescentRateMps, "$.guidance.lowGateDescentRateMps");
         c.Positive(g.TerminalDescentRateMps, "$.guidance.terminalDescentRateMps");
         c.Positive(g.TerminalRateGainPerS, "$.guidance.terminalRateGainPerS");
+        if (g.SilentLrfLowGateAltitudeM is { } silent)
+        {
+            c.Positive(silent, "$.guidance.silentLrfLowGateAltitudeM");
+            if (silent >= g.LandingBurnAltitudeM)
+            {
+                c.Fail("$.guidance.silentLrfLowGateAltitudeM", "must be below landingBurnAltitudeM.");
+            }
+        }
     }
 }
