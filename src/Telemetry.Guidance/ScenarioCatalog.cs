@@ -10,7 +10,7 @@ public static class ScenarioCatalog
     public static IReadOnlyList<string> Names { get; } =
     [
         "nominal", "resilience-m2", "hakuto-r-m1", "lrf-disabled",
-        "resilience-m2-inertial-start", "hakuto-r-m1-readmit", "lrf-disabled-silent-check",
+        "resilience-m2-inertial-start", "hakuto-r-m1-readmit", "lrf-disabled-silent-check", "slim",
     ];
 
     /// <summary>Every shipped scenario of both replays, for help texts and errors: "descents: …; ascents: …".</summary>

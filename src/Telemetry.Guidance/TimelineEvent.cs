@@ -21,6 +21,9 @@ public enum TimelineEventKind
     /// <summary>Mitigation: the LRF had delivered no return by the landing-burn start and was declared silent.</summary>
     LrfSilent,
 
+    /// <summary>A main engine was lost (<see cref="Scenario.EngineLoss"/>).</summary>
+    EngineLost,
+
     /// <summary>The propellant ran out.</summary>
     PropellantOut,
 

@@ -47,6 +47,7 @@ internal sealed class DescentRun
         var maxSteps = (long)Math.Ceiling(sc.MaxDurationS / dt);
 
         var propellantOut = v.PropellantKg <= 0;
+        double? engineLossDownrange = null;
         double? propellantOutAltitude = null;
         var lrfValid = false;
         var lrfRange = 0.0;
@@ -55,6 +56,8 @@ internal sealed class DescentRun
         var thrust = 0.0;
         var throttle = double.NaN;
         var maxThrottleChange = v.ThrottleRatePerS * dt;
+        var maxThrust = v.MaxThrustN;
+        var (tiltSin, tiltCos) = (0.0, 1.0);
         var deltaV = default(DeltaV);
         _timeline.Add(0, TimelineEventKind.PhaseChange, "Braking: E-guidance to the approach gate", altitude, nav.AltitudeM, state);
         if (propellantOut)
@@ -89,15 +92,18 @@ internal sealed class DescentRun
             throttle = double.IsNaN(throttle)
                 ? guidance.Throttle
                 : throttle + Math.Clamp(guidance.Throttle - throttle, -maxThrottleChange, maxThrottleChange);
-            thrust = propellantOut ? 0 : throttle * v.MaxThrustN;
+            thrust = propellantOut ? 0 : throttle * maxThrust;
             var accel = thrust / state.MassKg;
             var previous = state;
             var previousAltitude = altitude;
             var previousEstimate = Estimate(nav, deltaV);
-            state = Dynamics.Step(previous, thrust, guidance.UpComponent, guidance.AlongComponent, exhaust, v.DryMassKg,
-                Moon.Mu, dt, out var burnOut);
+
+            // After an engine loss the thrust leans by the tilt the attitude control holds.
+            var up = (guidance.UpComponent * tiltCos) - (guidance.AlongComponent * tiltSin);
+            var along = (guidance.AlongComponent * tiltCos) + (guidance.UpComponent * tiltSin);
+            state = Dynamics.Step(previous, thrust, up, along, exhaust, v.DryMassKg, Moon.Mu, dt, out var burnOut);
             time = (k + 1) * dt;
-            deltaV.Add(accel * guidance.UpComponent * dt, accel * guidance.AlongComponent * dt, dt);
+            deltaV.Add(accel * up * dt, accel * along * dt, dt);
             altitude = state.RadiusM - Moon.RadiusM - (flat ? 0 : _terrain.HeightAt(state.DownrangeM));
 
             if (burnOut)
@@ -110,6 +116,17 @@ internal sealed class DescentRun
                 _timeline.PhaseChanged(time, before, GuidancePhase.FreeFall, altitude, Estimate(nav, deltaV), state);
             }
 
+            if (sc.EngineLoss is { } loss && engineLossDownrange is null && altitude <= loss.AtAltitudeM)
+            {
+                engineLossDownrange = state.DownrangeM;
+                maxThrust = v.MaxThrustN * (v.EngineCount - 1) / v.EngineCount;
+                (tiltSin, tiltCos) = Math.SinCos(loss.ThrustTiltDeg * (Math.PI / 180));
+                guidance.LoseEngine(maxThrust);
+                _timeline.Add(time, TimelineEventKind.EngineLost, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"Main engine lost: {v.EngineCount - 1} of {v.EngineCount} left, thrust leaning {loss.ThrustTiltDeg:F1} deg"),
+                    altitude, Estimate(nav, deltaV), state);
+            }
+
             if (altitude <= _timeline.NextCrossingM)
             {
                 _timeline.CheckCrossings(time - dt, dt, previousAltitude, altitude, previousEstimate, Estimate(nav, deltaV), previous, state);
@@ -118,7 +135,8 @@ internal sealed class DescentRun
             if (altitude <= 0)
             {
                 var contact = Contact(time - dt, dt, previousAltitude, altitude, previous, state, propellantOutAltitude,
-                    previousEstimate, Estimate(nav, deltaV), ref guidance, out var contactState, out var contactEstimate);
+                    previousEstimate, Estimate(nav, deltaV), ref guidance, out var contactState, out var contactEstimate)
+                    with { EngineLossDownrangeM = engineLossDownrange };
 
                 // The trajectory ends with the contact itself, not with the last recorded step before it.
                 if (_recordEvery > 0)
@@ -154,7 +172,8 @@ internal sealed class DescentRun
         }
 
         var end = new Outcome(OutcomeKind.Timeout, time, -state.RadialSpeedMps, Math.Abs(state.TangentialSpeedMps),
-            state.MassKg - v.DryMassKg, state.DownrangeM, propellantOutAltitude.HasValue, propellantOutAltitude, FailureCause.Timeout);
+            state.MassKg - v.DryMassKg, state.DownrangeM, propellantOutAltitude.HasValue, propellantOutAltitude, FailureCause.Timeout,
+            engineLossDownrange);
         return Finish(end);
     }
 

@@ -10,7 +10,8 @@ internal struct GuidanceComputer
     private const double HorizontalNullingS = 5;
 
     private readonly GuidanceParameters _p;
-    private readonly double _maxThrustN;
+    private double _maxThrustN;
+    private bool _horizontalAuthority = true;
     private readonly double _minThrottle;
     private readonly int _validationCount;
     private readonly bool _lrfEnabled;
@@ -121,6 +122,13 @@ internal struct GuidanceComputer
         return before != Phase;
     }
 
+    /// <summary>An engine is lost: guidance brakes on what is left and can no longer steer sideways.</summary>
+    public void LoseEngine(double remainingThrustN)
+    {
+        _maxThrustN = remainingThrustN;
+        _horizontalAuthority = false;
+    }
+
     /// <summary>Stops guidance for good (propellant out or contact).</summary>
     public void End(GuidancePhase phase)
     {
@@ -142,7 +150,7 @@ internal struct GuidanceComputer
         var invR = 1 / nav.RadiusM;
         var u = nav.HorizontalSpeedMps;
         var up = upAccel + LocalGravity(nav);
-        var along = alongAccel + (nav.VerticalSpeedMps * u * invR);
+        var along = _horizontalAuthority ? alongAccel + (nav.VerticalSpeedMps * u * invR) : 0;
 
         // The engine cannot push the lander down.
         up = Math.Max(0, up);

@@ -22,6 +22,21 @@ internal static class ScenarioValidator
         c.Positive(v.IspS, "$.vehicle.ispS");
         c.Fraction(v.MinThrottle, "$.vehicle.minThrottle");
         c.Positive(v.ThrottleRatePerS, "$.vehicle.throttleRatePerS");
+        c.Positive(v.EngineCount, "$.vehicle.engineCount");
+        if (s.EngineLoss is { } loss)
+        {
+            if (v.EngineCount < 2)
+            {
+                c.Fail("$.engineLoss", "needs vehicle.engineCount of at least 2 (one engine lost, one left).");
+            }
+
+            c.Positive(loss.AtAltitudeM, "$.engineLoss.atAltitudeM");
+            c.Finite(loss.ThrustTiltDeg, "$.engineLoss.thrustTiltDeg");
+            if (Math.Abs(loss.ThrustTiltDeg) >= 45)
+            {
+                c.Fail("$.engineLoss.thrustTiltDeg", "must lie strictly between -45 and 45.");
+            }
+        }
 
         c.Finite(s.Imu.VerticalBiasMps2, "$.imu.verticalBiasMps2");
         c.Finite(s.Imu.HorizontalBiasMps2, "$.imu.horizontalBiasMps2");

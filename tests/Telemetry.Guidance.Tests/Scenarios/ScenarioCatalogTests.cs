@@ -6,7 +6,7 @@ public sealed class ScenarioCatalogTests
     public void Load_EveryShippedName_ParsesWithItsOwnName()
     {
         Assert.Equal(
-            ["nominal", "resilience-m2", "hakuto-r-m1", "lrf-disabled", "resilience-m2-inertial-start", "hakuto-r-m1-readmit", "lrf-disabled-silent-check"],
+            ["nominal", "resilience-m2", "hakuto-r-m1", "lrf-disabled", "resilience-m2-inertial-start", "hakuto-r-m1-readmit", "lrf-disabled-silent-check", "slim"],
             ScenarioCatalog.Names);
         foreach (var name in ScenarioCatalog.Names)
         {

@@ -2,7 +2,7 @@ namespace Telemetry.Guidance.Tests.Scenarios;
 
 public sealed class ScenarioRegressionTests(ShippedRuns runs) : IClassFixture<ShippedRuns>
 {
-    public static TheoryData<string> ScenariosWithReferences => new() { "nominal", "resilience-m2", "hakuto-r-m1" };
+    public static TheoryData<string> ScenariosWithReferences => new() { "nominal", "resilience-m2", "hakuto-r-m1", "slim" };
 
     [Theory]
     [MemberData(nameof(ScenariosWithReferences))]
