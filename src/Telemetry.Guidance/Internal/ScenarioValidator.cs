@@ -51,14 +51,10 @@ internal static class ScenarioValidator
         c.Finite(s.Initial.DescentRateMps, "$.initial.descentRateMps");
 
         var profile = s.Terrain.Profile;
+        c.Increasing(profile, p => p.DownrangeM, "$.terrain.profile", "downrangeM");
         for (var i = 0; i < profile.Count; i++)
         {
-            c.Finite(profile[i].DownrangeM, $"$.terrain.profile[{i}].downrangeM");
             c.Finite(profile[i].HeightM, $"$.terrain.profile[{i}].heightM");
-            if (i > 0 && profile[i].DownrangeM <= profile[i - 1].DownrangeM)
-            {
-                c.Fail($"$.terrain.profile[{i}].downrangeM", "points must be in strictly increasing downrange order.");
-            }
         }
 
         c.Positive(s.Touchdown.MaxVerticalSpeedMps, "$.touchdown.maxVerticalSpeedMps");
@@ -75,11 +71,7 @@ internal static class ScenarioValidator
 
         if (s.Reference is { } reference)
         {
-            for (var i = 0; i < reference.Figures.Count; i++)
-            {
-                c.Finite(reference.Figures[i].Value, $"$.reference.figures[{i}].value");
-                c.NonNegative(reference.Figures[i].Tolerance, $"$.reference.figures[{i}].tolerance");
-            }
+            c.Figures(reference.Figures, f => f.Value, f => f.Tolerance);
         }
     }
 
