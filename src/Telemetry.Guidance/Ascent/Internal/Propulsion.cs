@@ -136,6 +136,24 @@ internal sealed class Propulsion
         return (int)Math.Clamp(Math.Ceiling(((at - _clockS) / dt) - 1e-6), 1, int.MaxValue);
     }
 
+    /// <summary>
+    /// While a solid stage burns: whole steps of <paramref name="dt"/> left before its burn-out (counting down from the
+    /// scaled burn time); <see cref="int.MaxValue"/> for a liquid stage, which ends by shutdown or propellant, and 0 when
+    /// nothing burns.
+    /// </summary>
+    public int StepsToBurnOut(double dt)
+    {
+        if (!Burning)
+        {
+            return 0;
+        }
+
+        var s = _stages[Index];
+        return s.Kind == StageKind.Solid
+            ? (int)Math.Clamp(Math.Floor(((s.BurnTimeS / _scale[Index]) - _clockS) / dt), 0, int.MaxValue)
+            : (int)Math.Clamp(Math.Floor(PropellantKg / (_scale[Index] * _nominalThrustN[Index] / (s.IspS * Earth.G0) * dt)), 0, int.MaxValue);
+    }
+
     /// <summary>Guidance shuts a liquid stage down.</summary>
     public void Shutdown() => EndBurn();
 
