@@ -14,15 +14,16 @@ public static class Campaign
     /// <param name="fly">Flies run i.</param>
     /// <param name="progress">Receives the count of finished runs (about every 1 % and at the end), or null.</param>
     /// <param name="cancellationToken">Stops the campaign (throws <see cref="OperationCanceledException"/>).</param>
+    /// <param name="maxThreads">At most this many runs at once; -1 (default) lets the thread pool choose.</param>
     public static T[] Run<T>(
-        int count, Func<int, T> fly, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+        int count, Func<int, T> fly, IProgress<int>? progress = null, CancellationToken cancellationToken = default, int maxThreads = -1)
     {
         ArgumentNullException.ThrowIfNull(fly);
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         var results = new T[count];
         var done = 0;
         var reportEvery = Math.Max(1, count / 100);
-        var options = new ParallelOptions { CancellationToken = cancellationToken };
+        var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = maxThreads };
         Parallel.For(0, count, options, i =>
         {
             results[i] = fly(i);

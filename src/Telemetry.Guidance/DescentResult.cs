@@ -54,6 +54,9 @@ public sealed record DescentResult(
             ReferenceMetric.ContactVerticalSpeedMps =>
                 Outcome.Kind == OutcomeKind.Timeout ? null : Outcome.VerticalSpeedMps,
             ReferenceMetric.PropellantOutAltitudeM => Outcome.PropellantOutAltitudeM,
+            ReferenceMetric.DriftAfterEngineLossM => Outcome.EngineLossDownrangeM is { } lost && Outcome.Kind != OutcomeKind.Timeout
+                ? Math.Abs(Outcome.DownrangeM - lost)
+                : null,
             _ => null,
         };
     }

@@ -48,6 +48,19 @@ public sealed record GuidanceParameters
     /// <summary>Terminal phase: commanded descent rate (m/s, positive down). Default: 1.5.</summary>
     public double TerminalDescentRateMps { get; init; } = 1.5;
 
+    /// <summary>
+    /// Mitigation: when the LRF has not validated by <see cref="LandingBurnAltitudeM"/>, start the landing burn there on
+    /// the inertial estimate instead of waiting for it (the LRF still corrects navigation once it validates). Default: false.
+    /// </summary>
+    public bool LandingBurnOnInertialAltitude { get; init; }
+
+    /// <summary>
+    /// Mitigation: a cross-check at the landing-burn start; when the LRF has delivered no return at all by then, it is
+    /// declared silent and the low gate is raised to this altitude (m), above what inertial navigation may have drifted.
+    /// Null: no cross-check. Default: null.
+    /// </summary>
+    public double? SilentLrfLowGateAltitudeM { get; init; }
+
     /// <summary>Terminal phase: descent-rate loop gain (1/s). Default: 1.</summary>
     public double TerminalRateGainPerS { get; init; } = 1;
 }

@@ -32,4 +32,11 @@ public sealed record NavigationParameters
 
     /// <summary>Consecutive accepted LRF updates before the altitude counts as LRF-validated. Default: 10 (1 s at 10 Hz).</summary>
     public int ValidationCount { get; init; } = 10;
+
+    /// <summary>
+    /// Mitigation: after the latch, re-admit the LRF when this many consecutive returns differ from the estimate by the
+    /// same offset (each within four LRF sigmas of the previous one), as a step in the terrain makes them do; navigation
+    /// then takes the LRF altitude. 0: never re-admit. Default: 0.
+    /// </summary>
+    public int ReadmitAfterConsistent { get; init; }
 }

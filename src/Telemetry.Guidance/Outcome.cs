@@ -22,6 +22,8 @@ public enum OutcomeKind
 /// <param name="DownrangeM">Downrange distance from the descent start point (m).</param>
 /// <param name="PropellantExhausted">True when the propellant ran out before the end.</param>
 /// <param name="PropellantOutAltitudeM">True altitude above the terrain when the propellant ran out (m), or null.</param>
+/// <param name="Cause">Why it was not a soft touchdown (<see cref="FailureCauses.Classify"/>); None when it was.</param>
+/// <param name="EngineLossDownrangeM">Downrange distance where a main engine was lost (m), or null.</param>
 public sealed record Outcome(
     OutcomeKind Kind,
     double TimeS,
@@ -30,7 +32,9 @@ public sealed record Outcome(
     double PropellantRemainingKg,
     double DownrangeM,
     bool PropellantExhausted,
-    double? PropellantOutAltitudeM)
+    double? PropellantOutAltitudeM,
+    FailureCause Cause,
+    double? EngineLossDownrangeM = null)
 {
     /// <summary>True for a soft touchdown.</summary>
     public bool IsSafe => Kind == OutcomeKind.SoftTouchdown;

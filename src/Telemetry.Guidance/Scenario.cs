@@ -52,6 +52,9 @@ public sealed record Scenario
     /// <summary>True altitudes above the local terrain (m) whose first crossing is a timeline event. Default: 3000, 893, 192.</summary>
     public IReadOnlyList<double> AltitudeCrossingsM { get; init; } = [3000, 893, 192];
 
+    /// <summary>Injected fault: a main engine lost during the descent, or null. Default: null.</summary>
+    public EngineLossParameters? EngineLoss { get; init; }
+
     /// <summary>Fixed integration step (s). Default: 0.01.</summary>
     public double StepS { get; init; } = 0.01;
 

@@ -7,7 +7,15 @@ namespace Telemetry.Guidance;
 public static class ScenarioCatalog
 {
     /// <summary>Names of the shipped scenarios.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["nominal", "resilience-m2", "hakuto-r-m1", "lrf-disabled"];
+    public static IReadOnlyList<string> Names { get; } =
+    [
+        "nominal", "resilience-m2", "hakuto-r-m1", "lrf-disabled",
+        "resilience-m2-inertial-start", "hakuto-r-m1-readmit", "lrf-disabled-silent-check", "slim",
+    ];
+
+    /// <summary>Every shipped scenario of both replays, for help texts and errors: "descents: …; ascents: …".</summary>
+    public static string DescribeShipped() =>
+        $"descents: {string.Join(", ", Names)}; ascents: {string.Join(", ", Ascent.AscentScenarioCatalog.Names)}";
 
     /// <summary>
     /// Loads a shipped scenario by name, or else reads a JSON scenario file at that path.
@@ -23,8 +31,7 @@ public static class ScenarioCatalog
 
         if (!File.Exists(nameOrPath))
         {
-            throw new ScenarioException(
-                $"'{nameOrPath}' is neither a shipped scenario ({string.Join(", ", Names)}) nor an existing file.");
+            throw ScenarioReader.Unknown(nameOrPath);
         }
 
         return Parse(File.ReadAllText(nameOrPath), nameOrPath);

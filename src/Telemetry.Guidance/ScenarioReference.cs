@@ -52,4 +52,7 @@ public enum ReferenceMetric
 
     /// <summary>True altitude when the propellant ran out (m).</summary>
     PropellantOutAltitudeM,
+
+    /// <summary>Distance along the ground from the point below the lander when it lost an engine to contact (m).</summary>
+    DriftAfterEngineLossM,
 }

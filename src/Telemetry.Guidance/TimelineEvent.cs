@@ -15,6 +15,15 @@ public enum TimelineEventKind
     /// <summary>Navigation declared the LRF failed after too many consecutive rejections.</summary>
     LrfLatchedFailed,
 
+    /// <summary>Mitigation: navigation re-admitted the LRF after the latch (returns at one steady offset, a terrain step).</summary>
+    LrfReadmitted,
+
+    /// <summary>Mitigation: the LRF had delivered no return by the landing-burn start and was declared silent.</summary>
+    LrfSilent,
+
+    /// <summary>A main engine was lost (<see cref="Scenario.EngineLoss"/>).</summary>
+    EngineLost,
+
     /// <summary>The propellant ran out.</summary>
     PropellantOut,
 

@@ -20,4 +20,7 @@ public sealed record VehicleParameters
 
     /// <summary>Fastest throttle change (fraction of maximum thrust per second). Default: 0.5.</summary>
     public double ThrottleRatePerS { get; init; } = 0.5;
+
+    /// <summary>Main engines sharing <see cref="MaxThrustN"/> equally. Default: 1.</summary>
+    public int EngineCount { get; init; } = 1;
 }

@@ -51,7 +51,7 @@ internal static class SyntheticRuns
             new(0.1, TimelineEventKind.LrfFirstValid, "LRF first valid return", 1995.5, 1996.125, 45, 3.25),
             new(39.9, TimelineEventKind.Impact, "impact at 12.3 m/s", 0, 3, 12.3, 1),
         ];
-        var outcome = new Outcome(OutcomeKind.HardImpact, 39.9, 12.3, 1, 320, 180, false, null);
+        var outcome = new Outcome(OutcomeKind.HardImpact, 39.9, 12.3, 1, 320, 180, false, null, FailureCause.VerticalSpeed);
         return new DescentResult(scenario, 7, outcome, events, trajectory);
     }
 }

@@ -59,7 +59,7 @@ public static class AscentScenarioCatalog
 
         if (!File.Exists(nameOrPath))
         {
-            throw new ScenarioException($"'{nameOrPath}' is neither a shipped ascent scenario ({string.Join(", ", Names)}) nor an existing file.");
+            throw ScenarioReader.Unknown(nameOrPath);
         }
 
         return Parse(File.ReadAllText(nameOrPath), nameOrPath);

@@ -15,7 +15,7 @@ public sealed class FlightTerminationSystem
 
     private readonly AftsParameters _p;
     private readonly ExpectedProfile _expected;
-    private readonly double _azimuthDeg;
+    private readonly (double Sin, double Cos) _azimuth;
     private readonly CorridorShape _corridor;
     private readonly RuleReading[] _readings = new RuleReading[RuleCount];
     private readonly double[] _since = [double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN];
@@ -29,7 +29,7 @@ public sealed class FlightTerminationSystem
         ArgumentNullException.ThrowIfNull(expected);
         _p = parameters;
         _expected = expected;
-        _azimuthDeg = azimuthDeg;
+        _azimuth = Math.SinCos(azimuthDeg * (Math.PI / 180));
         _corridor = new CorridorShape(parameters.Corridor);
     }
 
@@ -64,7 +64,7 @@ public sealed class FlightTerminationSystem
         {
             if (Trajectory.ImpactDownrangeM(nav.RadiusM, nav.AngleRad, nav.RadialSpeedMps, nav.HorizontalSpeedMps) is { } iip)
             {
-                (IipEastKm, IipNorthKm) = Trajectory.OnMap(iip, _azimuthDeg);
+                (IipEastKm, IipNorthKm) = Trajectory.OnMap(iip, _azimuth);
                 outside = _corridor.OutsideKm(IipEastKm, IipNorthKm);
                 depth = _p.ProtectedZones.Count > 0 ? SafetyMap.ZoneDepthKm(_p.ProtectedZones, IipEastKm, IipNorthKm) : double.NaN;
             }

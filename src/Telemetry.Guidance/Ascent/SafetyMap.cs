@@ -12,8 +12,11 @@ public static class SafetyMap
     {
         ArgumentNullException.ThrowIfNull(zones);
         var depth = double.NegativeInfinity;
-        foreach (var z in zones)
+
+        // Indexed: a foreach over the interface would allocate an enumerator on every judgement cycle.
+        for (var i = 0; i < zones.Count; i++)
         {
+            var z = zones[i];
             var (dx, dy) = (eastKm - z.EastKm, northKm - z.NorthKm);
             depth = Math.Max(depth, z.RadiusKm - Math.Sqrt((dx * dx) + (dy * dy)));
         }

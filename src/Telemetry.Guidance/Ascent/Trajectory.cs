@@ -72,9 +72,10 @@ public static class Trajectory
     }
 
     /// <summary>A downrange distance (m) on the local map along the azimuth (deg): km east and north of the pad.</summary>
-    public static (double EastKm, double NorthKm) OnMap(double downrangeM, double azimuthDeg)
-    {
-        var (sin, cos) = Math.SinCos(azimuthDeg * (Math.PI / 180));
-        return (downrangeM / 1000 * sin, downrangeM / 1000 * cos);
-    }
+    public static (double EastKm, double NorthKm) OnMap(double downrangeM, double azimuthDeg) =>
+        OnMap(downrangeM, Math.SinCos(azimuthDeg * (Math.PI / 180)));
+
+    /// <summary>The same with the azimuth's sine and cosine computed once, for callers that judge every cycle.</summary>
+    internal static (double EastKm, double NorthKm) OnMap(double downrangeM, (double Sin, double Cos) azimuth) =>
+        (downrangeM / 1000 * azimuth.Sin, downrangeM / 1000 * azimuth.Cos);
 }

@@ -9,8 +9,11 @@ internal enum UpdateOutcome
     /// <summary>Rejected, and this rejection declared the sensor failed.</summary>
     Latched,
 
-    /// <summary>The sensor was already declared failed; the measurement was not looked at.</summary>
+    /// <summary>The sensor was already declared failed; the measurement was not used.</summary>
     Ignored,
+
+    /// <summary>The sensor had been declared failed; its steady offset re-admitted it, and the estimate took its value.</summary>
+    Readmitted,
 }
 
 /// <summary>
@@ -23,6 +26,9 @@ internal struct AltitudeFilter
     private readonly double _measurementVariance;
     private readonly double _gate;
     private readonly int _latchAfter;
+    private readonly int _readmitAfter;
+    private int _consistentInRow;
+    private double _lastOffset;
     private double _p00;
     private double _p01;
     private double _p11;
@@ -30,7 +36,7 @@ internal struct AltitudeFilter
 
     public AltitudeFilter(
         double altitudeM, double verticalSpeedMps, double altitudeSigmaM, double speedSigmaMps,
-        double processNoiseDensity, double measurementSigmaM, double gateChiSquare, int latchAfter)
+        double processNoiseDensity, double measurementSigmaM, double gateChiSquare, int latchAfter, int readmitAfter = 0)
     {
         AltitudeM = altitudeM;
         VerticalSpeedMps = verticalSpeedMps;
@@ -41,6 +47,8 @@ internal struct AltitudeFilter
         _measurementVariance = measurementSigmaM * measurementSigmaM;
         _gate = gateChiSquare;
         _latchAfter = latchAfter;
+        _readmitAfter = readmitAfter;
+        _lastOffset = double.NaN;
     }
 
     /// <summary>Altitude estimate (m).</summary>
@@ -80,7 +88,7 @@ internal struct AltitudeFilter
     {
         if (Latched)
         {
-            return UpdateOutcome.Ignored;
+            return Readmit(measuredAltitudeM);
         }
 
         var innovation = measuredAltitudeM - AltitudeM;
@@ -111,5 +119,30 @@ internal struct AltitudeFilter
         _p01 = p01 - (k0 * p01);
         _p11 -= k1 * p01;
         return UpdateOutcome.Accepted;
+    }
+
+    // A terrain step moves every later return by one offset against the inertial estimate, while a failing sensor
+    // scatters: after enough returns at one offset (each within four sigmas of the last) the sensor is trusted again.
+    private UpdateOutcome Readmit(double measuredAltitudeM)
+    {
+        if (_readmitAfter == 0)
+        {
+            return UpdateOutcome.Ignored;
+        }
+
+        var offset = measuredAltitudeM - AltitudeM;
+        var steady = !double.IsNaN(_lastOffset) && Math.Abs(offset - _lastOffset) <= 4 * Math.Sqrt(_measurementVariance);
+        _consistentInRow = steady ? _consistentInRow + 1 : 1;
+        _lastOffset = offset;
+        if (_consistentInRow < _readmitAfter)
+        {
+            return UpdateOutcome.Ignored;
+        }
+
+        AltitudeM = measuredAltitudeM;
+        _p00 = _measurementVariance;
+        _p01 = 0;
+        (Latched, _rejectionsInRow, AcceptedInRow, _consistentInRow, _lastOffset) = (false, 0, 0, 0, double.NaN);
+        return UpdateOutcome.Readmitted;
     }
 }

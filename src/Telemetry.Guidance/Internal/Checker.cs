@@ -45,6 +45,29 @@ internal readonly struct Checker(string source)
         }
     }
 
+    /// <summary>Every point's key finite and strictly above the one before it (path <c>{path}[i].{name}</c>).</summary>
+    public void Increasing<T>(IReadOnlyList<T> points, Func<T, double> key, string path, string name)
+    {
+        for (var i = 0; i < points.Count; i++)
+        {
+            Finite(key(points[i]), $"{path}[{i}].{name}");
+            if (i > 0 && key(points[i]) <= key(points[i - 1]))
+            {
+                Fail($"{path}[{i}].{name}", "points must be in strictly increasing order.");
+            }
+        }
+    }
+
+    /// <summary>The published figures of a scenario's reference: each value finite, each tolerance 0 or more.</summary>
+    public void Figures<T>(IReadOnlyList<T> figures, Func<T, double> value, Func<T, double> tolerance)
+    {
+        for (var i = 0; i < figures.Count; i++)
+        {
+            Finite(value(figures[i]), $"$.reference.figures[{i}].value");
+            NonNegative(tolerance(figures[i]), $"$.reference.figures[{i}].tolerance");
+        }
+    }
+
     public void NotEmpty(string value, string path)
     {
         if (string.IsNullOrWhiteSpace(value))

@@ -47,6 +47,7 @@ internal sealed class DescentRun
         var maxSteps = (long)Math.Ceiling(sc.MaxDurationS / dt);
 
         var propellantOut = v.PropellantKg <= 0;
+        double? engineLossDownrange = null;
         double? propellantOutAltitude = null;
         var lrfValid = false;
         var lrfRange = 0.0;
@@ -55,6 +56,8 @@ internal sealed class DescentRun
         var thrust = 0.0;
         var throttle = double.NaN;
         var maxThrottleChange = v.ThrottleRatePerS * dt;
+        var maxThrust = v.MaxThrustN;
+        var (tiltSin, tiltCos) = (0.0, 1.0);
         var deltaV = default(DeltaV);
         _timeline.Add(0, TimelineEventKind.PhaseChange, "Braking: E-guidance to the approach gate", altitude, nav.AltitudeM, state);
         if (propellantOut)
@@ -76,6 +79,12 @@ internal sealed class DescentRun
                 if (guidance.Cycle(nav, state.MassKg, time))
                 {
                     _timeline.PhaseChanged(time, before, guidance.Phase, altitude, nav.AltitudeM, state);
+                    if (guidance.Phase == GuidancePhase.LandingBurn && guidance.LrfDeclaredSilent)
+                    {
+                        _timeline.Add(time, TimelineEventKind.LrfSilent, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                            $"LRF silent: no return by the landing burn; low gate raised to {sc.Guidance.SilentLrfLowGateAltitudeM:F0} m"),
+                            altitude, nav.AltitudeM, state);
+                    }
                 }
             }
 
@@ -83,15 +92,18 @@ internal sealed class DescentRun
             throttle = double.IsNaN(throttle)
                 ? guidance.Throttle
                 : throttle + Math.Clamp(guidance.Throttle - throttle, -maxThrottleChange, maxThrottleChange);
-            thrust = propellantOut ? 0 : throttle * v.MaxThrustN;
+            thrust = propellantOut ? 0 : throttle * maxThrust;
             var accel = thrust / state.MassKg;
             var previous = state;
             var previousAltitude = altitude;
             var previousEstimate = Estimate(nav, deltaV);
-            state = Dynamics.Step(previous, thrust, guidance.UpComponent, guidance.AlongComponent, exhaust, v.DryMassKg,
-                Moon.Mu, dt, out var burnOut);
+
+            // After an engine loss the thrust leans by the tilt the attitude control holds.
+            var up = (guidance.UpComponent * tiltCos) - (guidance.AlongComponent * tiltSin);
+            var along = (guidance.AlongComponent * tiltCos) + (guidance.UpComponent * tiltSin);
+            state = Dynamics.Step(previous, thrust, up, along, exhaust, v.DryMassKg, Moon.Mu, dt, out var burnOut);
             time = (k + 1) * dt;
-            deltaV.Add(accel * guidance.UpComponent * dt, accel * guidance.AlongComponent * dt, dt);
+            deltaV.Add(accel * up * dt, accel * along * dt, dt);
             altitude = state.RadiusM - Moon.RadiusM - (flat ? 0 : _terrain.HeightAt(state.DownrangeM));
 
             if (burnOut)
@@ -104,6 +116,17 @@ internal sealed class DescentRun
                 _timeline.PhaseChanged(time, before, GuidancePhase.FreeFall, altitude, Estimate(nav, deltaV), state);
             }
 
+            if (sc.EngineLoss is { } loss && engineLossDownrange is null && altitude <= loss.AtAltitudeM)
+            {
+                engineLossDownrange = state.DownrangeM;
+                maxThrust = v.MaxThrustN * (v.EngineCount - 1) / v.EngineCount;
+                (tiltSin, tiltCos) = Math.SinCos(loss.ThrustTiltDeg * (Math.PI / 180));
+                guidance.LoseEngine(maxThrust);
+                _timeline.Add(time, TimelineEventKind.EngineLost, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"Main engine lost: {v.EngineCount - 1} of {v.EngineCount} left, thrust leaning {loss.ThrustTiltDeg:F1} deg"),
+                    altitude, Estimate(nav, deltaV), state);
+            }
+
             if (altitude <= _timeline.NextCrossingM)
             {
                 _timeline.CheckCrossings(time - dt, dt, previousAltitude, altitude, previousEstimate, Estimate(nav, deltaV), previous, state);
@@ -111,8 +134,17 @@ internal sealed class DescentRun
 
             if (altitude <= 0)
             {
-                return Finish(Contact(time - dt, dt, previousAltitude, altitude, previous, state, propellantOutAltitude,
-                    previousEstimate, Estimate(nav, deltaV), ref guidance));
+                var contact = Contact(time - dt, dt, previousAltitude, altitude, previous, state, propellantOutAltitude,
+                    previousEstimate, Estimate(nav, deltaV), ref guidance, out var contactState, out var contactEstimate)
+                    with { EngineLossDownrangeM = engineLossDownrange };
+
+                // The trajectory ends with the contact itself, not with the last recorded step before it.
+                if (_recordEvery > 0)
+                {
+                    Record(contact.TimeS, 0, contactEstimate, nav.LrfLatched, contactState, thrust, guidance, lrfValid, lrfRange);
+                }
+
+                return Finish(contact);
             }
 
             if (--toLrf == 0)
@@ -134,8 +166,14 @@ internal sealed class DescentRun
             }
         }
 
+        if (_recordEvery > 0 && toRecord != _recordEvery)
+        {
+            Record(time, altitude, Estimate(nav, deltaV), nav.LrfLatched, state, thrust, guidance, lrfValid, lrfRange);
+        }
+
         var end = new Outcome(OutcomeKind.Timeout, time, -state.RadialSpeedMps, Math.Abs(state.TangentialSpeedMps),
-            state.MassKg - v.DryMassKg, state.DownrangeM, propellantOutAltitude.HasValue, propellantOutAltitude);
+            state.MassKg - v.DryMassKg, state.DownrangeM, propellantOutAltitude.HasValue, propellantOutAltitude, FailureCause.Timeout,
+            engineLossDownrange);
         return Finish(end);
     }
 
@@ -156,17 +194,18 @@ internal sealed class DescentRun
 
     private Outcome Contact(
         double t0, double dt, double h0, double h1, in BodyState s0, in BodyState s1, double? propellantOutAltitude,
-        double estimate0, double estimate1, ref GuidanceComputer guidance)
+        double estimate0, double estimate1, ref GuidanceComputer guidance, out BodyState contactState, out double estimate)
     {
         // Interpolate back to the instant of contact inside the step.
         var f = h0 > h1 ? h0 / (h0 - h1) : 1;
         var time = t0 + (f * dt);
         var descent = -(s0.RadialSpeedMps + (f * (s1.RadialSpeedMps - s0.RadialSpeedMps)));
         var horizontal = Math.Abs(s0.TangentialSpeedMps + (f * (s1.TangentialSpeedMps - s0.TangentialSpeedMps)));
-        var estimate = estimate0 + (f * (estimate1 - estimate0));
+        estimate = estimate0 + (f * (estimate1 - estimate0));
         var limits = _scenario.Touchdown;
         var soft = descent <= limits.MaxVerticalSpeedMps && horizontal <= limits.MaxHorizontalSpeedMps;
-        var contactState = s1 with { RadialSpeedMps = -descent, TangentialSpeedMps = horizontal };
+        var downrange = s0.DownrangeM + (f * (s1.DownrangeM - s0.DownrangeM));
+        contactState = s1 with { AngleRad = downrange / Moon.RadiusM, RadialSpeedMps = -descent, TangentialSpeedMps = horizontal };
         var before = guidance.Phase;
         guidance.End(GuidancePhase.Landed);
         _timeline.PhaseChanged(time, before, GuidancePhase.Landed, 0, estimate, contactState);
@@ -174,9 +213,10 @@ internal sealed class DescentRun
             soft ? $"Touchdown at {descent:F2} m/s down, {horizontal:F2} m/s across"
                  : $"Impact at {descent:F1} m/s down, {horizontal:F1} m/s across",
             0, estimate, contactState);
-        var downrange = s0.DownrangeM + (f * (s1.DownrangeM - s0.DownrangeM));
+        var exhausted = propellantOutAltitude.HasValue;
         return new Outcome(soft ? OutcomeKind.SoftTouchdown : OutcomeKind.HardImpact, time, descent, horizontal,
-            s1.MassKg - _scenario.Vehicle.DryMassKg, downrange, propellantOutAltitude.HasValue, propellantOutAltitude);
+            s1.MassKg - _scenario.Vehicle.DryMassKg, downrange, exhausted, propellantOutAltitude,
+            FailureCauses.Classify(contact: true, descent, horizontal, exhausted, limits));
     }
 
     private DescentResult Finish(Outcome outcome) =>

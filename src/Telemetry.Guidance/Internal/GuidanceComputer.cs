@@ -10,11 +10,13 @@ internal struct GuidanceComputer
     private const double HorizontalNullingS = 5;
 
     private readonly GuidanceParameters _p;
-    private readonly double _maxThrustN;
+    private double _maxThrustN;
+    private bool _horizontalAuthority = true;
     private readonly double _minThrottle;
     private readonly int _validationCount;
     private readonly bool _lrfEnabled;
     private double _landingBurnEndS;
+    private double _lowGateM;
 
     public GuidanceComputer(Scenario scenario)
     {
@@ -23,8 +25,12 @@ internal struct GuidanceComputer
         _minThrottle = scenario.Vehicle.MinThrottle;
         _validationCount = scenario.Navigation.ValidationCount;
         _lrfEnabled = scenario.Lrf.Enabled;
+        _lowGateM = _p.LowGateAltitudeM;
         Phase = GuidancePhase.Braking;
     }
+
+    /// <summary>The silent-LRF cross-check fired at the landing-burn start (<see cref="GuidanceParameters.SilentLrfLowGateAltitudeM"/>).</summary>
+    public bool LrfDeclaredSilent { get; private set; }
 
     public GuidancePhase Phase { get; private set; }
 
@@ -65,10 +71,16 @@ internal struct GuidanceComputer
         {
             var lrfUsable = _lrfEnabled && !nav.LrfLatched;
             var validated = nav.LrfAcceptedInRow >= _validationCount;
-            if (h <= _p.LandingBurnAltitudeM && (validated || !lrfUsable))
+            if (h <= _p.LandingBurnAltitudeM && (validated || !lrfUsable || _p.LandingBurnOnInertialAltitude))
             {
+                if (_p.SilentLrfLowGateAltitudeM is { } raised && nav.LrfReturns == 0)
+                {
+                    LrfDeclaredSilent = true;
+                    _lowGateM = raised;
+                }
+
                 var descent = Math.Max(1, -w + _p.LowGateDescentRateMps);
-                _landingBurnEndS = timeS + (_p.LandingBurnTimeFactor * 2 * Math.Max(0, h - _p.LowGateAltitudeM) / descent);
+                _landingBurnEndS = timeS + (_p.LandingBurnTimeFactor * 2 * Math.Max(0, h - _lowGateM) / descent);
                 Phase = GuidancePhase.LandingBurn;
             }
             else
@@ -83,14 +95,14 @@ internal struct GuidanceComputer
         if (Phase == GuidancePhase.LandingBurn)
         {
             var tgo = _landingBurnEndS - timeS;
-            if (h <= _p.LowGateAltitudeM || tgo < 1)
+            if (h <= _lowGateM || tgo < 1)
             {
                 Phase = GuidancePhase.TerminalDescent;
             }
             else
             {
                 // Behind the stopping curve (the LRF came late), no profile is flyable: brake at full thrust.
-                var toGo = Math.Max(1, h - _p.LowGateAltitudeM);
+                var toGo = Math.Max(1, h - _lowGateM);
                 var needed = ((w * w) - (_p.LowGateDescentRateMps * _p.LowGateDescentRateMps)) / (2 * toGo);
                 var available = (_maxThrustN / massKg) - LocalGravity(nav);
                 if (w < 0 && needed > _p.FullThrustRatio * available)
@@ -99,7 +111,7 @@ internal struct GuidanceComputer
                     return before != Phase;
                 }
 
-                up = EGuidance.Acceleration(_p.LowGateAltitudeM - h, w, -_p.LowGateDescentRateMps, tgo);
+                up = EGuidance.Acceleration(_lowGateM - h, w, -_p.LowGateDescentRateMps, tgo);
                 Command(nav, massKg, up, -u / HorizontalNullingS);
                 return before != Phase;
             }
@@ -108,6 +120,13 @@ internal struct GuidanceComputer
         up = _p.TerminalRateGainPerS * (-_p.TerminalDescentRateMps - w);
         Command(nav, massKg, up, -u / HorizontalNullingS);
         return before != Phase;
+    }
+
+    /// <summary>An engine is lost: guidance brakes on what is left and can no longer steer sideways.</summary>
+    public void LoseEngine(double remainingThrustN)
+    {
+        _maxThrustN = remainingThrustN;
+        _horizontalAuthority = false;
     }
 
     /// <summary>Stops guidance for good (propellant out or contact).</summary>
@@ -131,7 +150,7 @@ internal struct GuidanceComputer
         var invR = 1 / nav.RadiusM;
         var u = nav.HorizontalSpeedMps;
         var up = upAccel + LocalGravity(nav);
-        var along = alongAccel + (nav.VerticalSpeedMps * u * invR);
+        var along = _horizontalAuthority ? alongAccel + (nav.VerticalSpeedMps * u * invR) : 0;
 
         // The engine cannot push the lander down.
         up = Math.Max(0, up);

@@ -15,7 +15,7 @@ internal struct Navigator
         _filter = new AltitudeFilter(
             trueAltitudeM + p.InitialAltitudeErrorM, trueUpMps + p.InitialVerticalSpeedErrorMps,
             p.InitialAltitudeSigmaM, p.InitialVerticalSpeedSigmaMps, p.ProcessNoiseMps2PerSqrtHz, p.LrfSigmaM,
-            p.GateChiSquare, p.LatchRejections);
+            p.GateChiSquare, p.LatchRejections, p.ReadmitAfterConsistent);
         HorizontalSpeedMps = horizontalMps;
     }
 
@@ -37,6 +37,9 @@ internal struct Navigator
     public readonly bool LrfLatched => _filter.Latched;
 
     public readonly int LrfAcceptedInRow => _filter.AcceptedInRow;
+
+    /// <summary>LRF returns offered to navigation so far, whatever became of them.</summary>
+    public int LrfReturns { get; private set; }
 
     /// <summary>
     /// Propagates over <paramref name="dt"/> on measured thrust Δv (m/s) plus the gravity model (gravity less the
@@ -65,5 +68,9 @@ internal struct Navigator
         along = -w * u * invR;
     }
 
-    public UpdateOutcome UpdateAltitude(double measuredAltitudeM) => _filter.Update(measuredAltitudeM);
+    public UpdateOutcome UpdateAltitude(double measuredAltitudeM)
+    {
+        LrfReturns++;
+        return _filter.Update(measuredAltitudeM);
+    }
 }

@@ -23,6 +23,10 @@ internal static class ScenarioReader
         return reader.ReadToEnd();
     }
 
+    /// <summary>The error for a name that is no shipped scenario of either replay and no file: it lists them all.</summary>
+    public static ScenarioException Unknown(string nameOrPath) =>
+        new($"'{nameOrPath}' is neither a shipped scenario ({ScenarioCatalog.DescribeShipped()}) nor an existing file.");
+
     public static T Parse<T>(string json, string sourceName, JsonTypeInfo<T> info, Action<T, string> validate)
         where T : class
     {

@@ -22,6 +22,21 @@ internal static class ScenarioValidator
         c.Positive(v.IspS, "$.vehicle.ispS");
         c.Fraction(v.MinThrottle, "$.vehicle.minThrottle");
         c.Positive(v.ThrottleRatePerS, "$.vehicle.throttleRatePerS");
+        c.Positive(v.EngineCount, "$.vehicle.engineCount");
+        if (s.EngineLoss is { } loss)
+        {
+            if (v.EngineCount < 2)
+            {
+                c.Fail("$.engineLoss", "needs vehicle.engineCount of at least 2 (one engine lost, one left).");
+            }
+
+            c.Positive(loss.AtAltitudeM, "$.engineLoss.atAltitudeM");
+            c.Finite(loss.ThrustTiltDeg, "$.engineLoss.thrustTiltDeg");
+            if (Math.Abs(loss.ThrustTiltDeg) >= 45)
+            {
+                c.Fail("$.engineLoss.thrustTiltDeg", "must lie strictly between -45 and 45.");
+            }
+        }
 
         c.Finite(s.Imu.VerticalBiasMps2, "$.imu.verticalBiasMps2");
         c.Finite(s.Imu.HorizontalBiasMps2, "$.imu.horizontalBiasMps2");
@@ -36,14 +51,10 @@ internal static class ScenarioValidator
         c.Finite(s.Initial.DescentRateMps, "$.initial.descentRateMps");
 
         var profile = s.Terrain.Profile;
+        c.Increasing(profile, p => p.DownrangeM, "$.terrain.profile", "downrangeM");
         for (var i = 0; i < profile.Count; i++)
         {
-            c.Finite(profile[i].DownrangeM, $"$.terrain.profile[{i}].downrangeM");
             c.Finite(profile[i].HeightM, $"$.terrain.profile[{i}].heightM");
-            if (i > 0 && profile[i].DownrangeM <= profile[i - 1].DownrangeM)
-            {
-                c.Fail($"$.terrain.profile[{i}].downrangeM", "points must be in strictly increasing downrange order.");
-            }
         }
 
         c.Positive(s.Touchdown.MaxVerticalSpeedMps, "$.touchdown.maxVerticalSpeedMps");
@@ -60,11 +71,7 @@ internal static class ScenarioValidator
 
         if (s.Reference is { } reference)
         {
-            for (var i = 0; i < reference.Figures.Count; i++)
-            {
-                c.Finite(reference.Figures[i].Value, $"$.reference.figures[{i}].value");
-                c.NonNegative(reference.Figures[i].Tolerance, $"$.reference.figures[{i}].tolerance");
-            }
+            c.Figures(reference.Figures, f => f.Value, f => f.Tolerance);
         }
     }
 
@@ -106,6 +113,7 @@ internal static class ScenarioValidator
         c.Positive(n.GateChiSquare, "$.navigation.gateChiSquare");
         c.Positive(n.LatchRejections, "$.navigation.latchRejections");
         c.Positive(n.ValidationCount, "$.navigation.validationCount");
+        c.NonNegative(n.ReadmitAfterConsistent, "$.navigation.readmitAfterConsistent");
     }
 
     private static void ValidateGuidance(GuidanceParameters g, VehicleParameters v, Checker c)
@@ -134,5 +142,13 @@ internal static class ScenarioValidator
         c.NonNegative(g.LowGateDescentRateMps, "$.guidance.lowGateDescentRateMps");
         c.Positive(g.TerminalDescentRateMps, "$.guidance.terminalDescentRateMps");
         c.Positive(g.TerminalRateGainPerS, "$.guidance.terminalRateGainPerS");
+        if (g.SilentLrfLowGateAltitudeM is { } silent)
+        {
+            c.Positive(silent, "$.guidance.silentLrfLowGateAltitudeM");
+            if (silent >= g.LandingBurnAltitudeM)
+            {
+                c.Fail("$.guidance.silentLrfLowGateAltitudeM", "must be below landingBurnAltitudeM.");
+            }
+        }
     }
 }

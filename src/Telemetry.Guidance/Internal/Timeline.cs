@@ -100,6 +100,10 @@ internal sealed class Timeline
                 Add(time, TimelineEventKind.LrfLatchedFailed, "LRF declared failed: navigation continues on the IMU alone",
                     altitude, estimate, s);
                 break;
+            case UpdateOutcome.Readmitted:
+                Add(time, TimelineEventKind.LrfReadmitted, string.Create(CultureInfo.InvariantCulture,
+                    $"LRF re-admitted: its returns held one offset from the estimate; navigation takes {range:F0} m"), altitude, estimate, s);
+                break;
             default:
                 break;
         }

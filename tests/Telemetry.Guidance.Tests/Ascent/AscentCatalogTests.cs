@@ -50,4 +50,17 @@ public sealed class AscentCatalogTests
             File.Delete(descent);
         }
     }
+    [Fact]
+    public void Load_UnknownNameInEitherCatalog_ListsTheShippedScenariosOfBothReplays()
+    {
+        var ascent = Assert.Throws<ScenarioException>(() => AscentScenarioCatalog.Load("apollo-11"));
+        var descent = Assert.Throws<ScenarioException>(() => ScenarioCatalog.Load("apollo-11"));
+
+        Assert.Equal(
+            "'apollo-11' is neither a shipped scenario (descents: nominal, resilience-m2, hakuto-r-m1, lrf-disabled, " +
+            "resilience-m2-inertial-start, hakuto-r-m1-readmit, lrf-disabled-silent-check, slim; ascents: " +
+            "kairos-nominal, kairos-f1-expectation, kairos-f1-underperformance, kairos-f2, kairos-f3) nor an existing file.",
+            ascent.Message);
+        Assert.Equal(ascent.Message, descent.Message);
+    }
 }

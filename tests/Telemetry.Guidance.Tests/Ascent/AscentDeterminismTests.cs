@@ -56,4 +56,15 @@ public sealed class AscentDeterminismTests
         Assert.Equal(a.Runs.Count(r => r.Outcome.Truth.Hazardous && r.Outcome.Termination is null), a.MissedTermination.Count);
         Assert.True(a.MissedTermination.Total >= 5, "the stuck nozzle makes nearly every f2 run dangerous");
     }
+    [Fact]
+    public void Campaign_OneThreadOrMany_SameRunsInTheSameOrder()
+    {
+        var nominal = AscentScenarioCatalog.Load("kairos-f3");
+        var expected = ExpectedProfile.For(nominal);
+        AscentOutcome Fly(int i) => AscentSimulator.Run(AscentDispersions.Apply(nominal, i), i, recordEvery: 0, expected).Outcome;
+
+        var one = Campaign.Run(8, Fly, maxThreads: 1);
+        var many = Campaign.Run(8, Fly, maxThreads: 4);
+        Assert.Equal(one, many);
+    }
 }

@@ -5,7 +5,9 @@ public sealed class ScenarioCatalogTests
     [Fact]
     public void Load_EveryShippedName_ParsesWithItsOwnName()
     {
-        Assert.Equal(["nominal", "resilience-m2", "hakuto-r-m1", "lrf-disabled"], ScenarioCatalog.Names);
+        Assert.Equal(
+            ["nominal", "resilience-m2", "hakuto-r-m1", "lrf-disabled", "resilience-m2-inertial-start", "hakuto-r-m1-readmit", "lrf-disabled-silent-check", "slim"],
+            ScenarioCatalog.Names);
         foreach (var name in ScenarioCatalog.Names)
         {
             Assert.Equal(name, ScenarioCatalog.Load(name).Name);

@@ -14,7 +14,11 @@ public sealed class CliInputErrorTests : IDisposable
         var exit = await _console.InvokeAsync("run", "apollo-11");
 
         Assert.Equal(ExitCodes.BadInput, exit);
-        Assert.Contains("error: 'apollo-11' is neither a shipped scenario (nominal, resilience-m2, hakuto-r-m1, lrf-disabled)", _console.Output, StringComparison.Ordinal);
+        Assert.Contains(
+            "error: 'apollo-11' is neither a shipped scenario (descents: nominal, resilience-m2, hakuto-r-m1, lrf-disabled, " +
+            "resilience-m2-inertial-start, hakuto-r-m1-readmit, lrf-disabled-silent-check, slim; " +
+            "ascents: kairos-nominal, kairos-f1-expectation, kairos-f1-underperformance, kairos-f2, kairos-f3) nor an existing file.",
+            System.Text.RegularExpressions.Regex.Replace(_console.Output, @"\s+", " "), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Telemetry.Guidance;
 using System.Globalization;
 using Telemetry.Replay.Commands;
 using Telemetry.Replay.Tests.Output;
@@ -19,7 +20,14 @@ public sealed class MonteCarloCommandTests : IDisposable
         var rows = (await File.ReadAllLinesAsync(Path.Combine(_directory.Path, "runs.csv"))).Skip(1).Select(l => l.Split(',')).ToList();
         Assert.Equal(Enumerable.Range(0, 12).Select(i => i.ToString(CultureInfo.InvariantCulture)), rows.Select(r => r[0]));
         Assert.Equal(Enumerable.Range(100, 12).Select(i => i.ToString(CultureInfo.InvariantCulture)), rows.Select(r => r[1]));
-        var successes = rows.Count(r => r[3] == "true");
+        var successes = rows.Count(r => r[4] == "true");
+        Assert.All(rows, r => Assert.Equal(r[4] == "true", r[3] == "none"));
+        foreach (var cause in Enum.GetValues<FailureCause>().Where(c => c != FailureCause.None))
+        {
+            var name = Telemetry.Replay.Output.SnakeCase.Of(cause);
+            Assert.Matches($"failed by {name} +│ {rows.Count(r => r[3] == name)} ", _console.Output);
+        }
+
         Assert.Contains($"({successes} of 12 runs); 95 % Wilson interval ", _console.Output, StringComparison.Ordinal);
         Assert.Contains("Monte Carlo: nominal, seeds 100..111", _console.Output, StringComparison.Ordinal);
         RunOutputsTests.AssertNonTrivialPng(Path.Combine(_directory.Path, "touchdown-speed-histogram.png"));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Telemetry.Guidance;
 using Telemetry.Replay.Commands;
 using Telemetry.Replay.Output.Csv;
@@ -57,6 +58,30 @@ public sealed class RunCommandTests : IDisposable
             Assert.Equal(s.LrfRangeM?.ToString("R", CultureInfo.InvariantCulture) ?? string.Empty, cells[12]);
             Assert.Equal(s.LrfLatchedFailed ? "true" : "false", cells[13]);
         }
+    }
+
+    [Fact]
+    public async Task Run_ResilienceM2Seed3_OutcomeJsonReadsBackAsTheSimulatedOutcomeAndTimeline()
+    {
+        var expected = DescentSimulator.Run(ScenarioCatalog.Load("resilience-m2"), seed: 3);
+
+        var exit = await _console.InvokeAsync("run", "resilience-m2", "--seed", "3", "--out", _directory.Path);
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        using var document = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_directory.Path, "outcome.json")));
+        var root = document.RootElement;
+        Assert.Equal("descent", root.GetProperty("kind").GetString());
+        Assert.Equal(3, root.GetProperty("seed").GetInt32());
+        Assert.Equal("vertical_speed", root.GetProperty("outcome").GetProperty("cause").GetString());
+        var options = Telemetry.Replay.Output.Json.OutcomeJson.Options;
+        Assert.Equal(expected.Outcome, root.GetProperty("outcome").Deserialize<Outcome>(options));
+        Assert.Equal(expected.Events, root.GetProperty("timeline").Deserialize<TimelineEvent[]>(options));
+
+        // The CSV's last row is the contact itself.
+        var last = (await File.ReadAllLinesAsync(Path.Combine(_directory.Path, "trajectory.csv")))[^1].Split(',');
+        Assert.Equal(expected.Outcome.TimeS, double.Parse(last[0], CultureInfo.InvariantCulture));
+        Assert.Equal(0, double.Parse(last[1], CultureInfo.InvariantCulture));
+        Assert.Equal(expected.Outcome.VerticalSpeedMps, double.Parse(last[3], CultureInfo.InvariantCulture));
     }
 
     [Fact]

@@ -21,12 +21,13 @@ public sealed class SweepCommandTests : IDisposable
         Assert.Equal(ExitCodes.Ok, exit);
         var rows = (await File.ReadAllLinesAsync(Path.Combine(_directory.Path, "sweep.csv"))).Skip(1)
             .Select(line => line.Split(','))
-            .Select(cells => (Altitude: double.Parse(cells[0], CultureInfo.InvariantCulture), Safe: cells[2] == "true"))
+            .Select(cells => (Altitude: double.Parse(cells[0], CultureInfo.InvariantCulture), Safe: cells[3] == "true", Cause: cells[2]))
             .ToList();
         Assert.Equal([3000.0, 2700, 2400, 2100, 1800, 1500, 1200, 900, 600, 300], rows.Select(r => r.Altitude));
         // The premise: an LRF valid from 3 km lands; one valid only below 900 m does not.
         Assert.True(rows[0].Safe);
         Assert.False(rows[7].Safe);
+        Assert.All(rows, r => Assert.Equal(r.Safe ? "none" : "vertical_speed", r.Cause));
         var safePrefix = rows.TakeWhile(r => r.Safe).ToList();
         var critical = safePrefix[^1].Altitude;
         var firstUnsafe = rows[safePrefix.Count].Altitude;

@@ -8,7 +8,7 @@ internal static class CommonOptions
 {
     public static Argument<string> Scenario() => new("scenario")
     {
-        Description = $"A shipped scenario (descents: {string.Join(", ", ScenarioCatalog.Names)}; ascents: {string.Join(", ", Telemetry.Guidance.Ascent.AscentScenarioCatalog.Names)}) or the path of a scenario JSON file.",
+        Description = $"A shipped scenario ({ScenarioCatalog.DescribeShipped()}) or the path of a scenario JSON file.",
     };
 
     public static Option<int> Seed(string description) => new("--seed")

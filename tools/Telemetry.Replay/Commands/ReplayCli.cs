@@ -14,6 +14,7 @@ internal static class ReplayCli
         root.Subcommands.Add(RunCommand.Create(console));
         root.Subcommands.Add(SweepCommand.Create(console));
         root.Subcommands.Add(MonteCarloCommand.Create(console));
+        root.Subcommands.Add(SensitivityCommand.Create(console));
         return root;
     }
 }

@@ -3,7 +3,6 @@ using Spectre.Console;
 using Telemetry.Guidance;
 using Telemetry.Guidance.Ascent;
 using Telemetry.Replay.Output;
-using Telemetry.Replay.Output.Terminal;
 using Telemetry.Replay.Output.Tables;
 using Telemetry.Replay.Streaming;
 
@@ -41,22 +40,11 @@ internal static class RunCommand
         }
 
         var scenario = ScenarioCatalog.Load(scenarioName);
-        var result = console.Status().Start($"Flying {Markup.Escape(scenario.Name)}...", _ => DescentSimulator.Run(scenario, seed));
-        console.Write(new Rule(Markup.Escape($"{scenario.Name} (seed {seed})")).LeftJustified());
-        if (scenario.Description.Length > 0)
-        {
-            console.WriteLine(scenario.Description);
-        }
-
-        ConsoleTables.Write(console, TimelineTable.Build(result.Events));
-        ConsoleTables.Write(console, OutcomeTable.Build(result));
-        ConsoleTables.Write(console, ReferenceTable.Build(result));
-        console.MarkupLine((result.Outcome.IsSafe ? "[green]" : "[red]") + Markup.Escape(RunOutputs.Verdict(result.Outcome)) + "[/]");
-
-        var directory = CommonOptions.OutputDirectory(outDirectory, "replay", scenario.Name);
-        var outputs = console.Status().Start("Writing CSV, plots and report...", _ => RunOutputs.Write(result, directory));
-        OutputListing.Write(console, directory, outputs.Files);
-
-        return stream is null ? ExitCodes.Ok : await StreamRunner.StreamAsync(console, result, stream, ct).ConfigureAwait(false);
+        var result = RunSteps.Fly(console, scenario.Name, scenario.Description, seed, () => DescentSimulator.Run(scenario, seed));
+        return await RunSteps.ReportAsync(
+            console, [TimelineTable.Build(result.Events), OutcomeTable.Build(result), ReferenceTable.Build(result)],
+            result.Outcome.IsSafe, RunOutputs.Verdict(result.Outcome), scenario.Name, outDirectory,
+            directory => RunOutputs.Write(result, directory),
+            stream is null ? null : () => StreamRunner.StreamAsync(console, result, stream, ct)).ConfigureAwait(false);
     }
 }

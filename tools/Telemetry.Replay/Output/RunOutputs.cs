@@ -39,7 +39,19 @@ internal static class RunOutputs
     public static string Verdict(Outcome outcome) => outcome.Kind switch
     {
         OutcomeKind.SoftTouchdown => $"Soft touchdown at {Number.F(outcome.VerticalSpeedMps, 2)} m/s after {Number.F(outcome.TimeS)} s.",
-        OutcomeKind.HardImpact => $"Hard impact at {Number.F(outcome.VerticalSpeedMps, 1)} m/s after {Number.F(outcome.TimeS)} s.",
+        OutcomeKind.HardImpact => $"Hard impact at {Number.F(outcome.VerticalSpeedMps, 1)} m/s down and " +
+            $"{Number.F(outcome.HorizontalSpeedMps, 1)} m/s across after {Number.F(outcome.TimeS)} s: {Describe(outcome.Cause)}.",
         _ => $"No contact before the timeout at {Number.F(outcome.TimeS)} s.",
+    };
+
+    /// <summary>A failure cause in words, for verdicts.</summary>
+    public static string Describe(FailureCause cause) => cause switch
+    {
+        FailureCause.None => "no failure",
+        FailureCause.VerticalSpeed => "vertical speed over its limit",
+        FailureCause.HorizontalSpeed => "horizontal speed over its limit (the vertical was within its own)",
+        FailureCause.VerticalAndHorizontalSpeed => "vertical and horizontal speed both over their limits",
+        FailureCause.Propellant => "the propellant ran out before contact",
+        _ => "no contact before the timeout",
     };
 }

@@ -99,6 +99,7 @@ internal static class AscentDynamics
 
         public double InvMass { get; }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public (double Sin, double Cos) SinCos(double angle)
         {
             var d = angle - _pitch;

@@ -39,7 +39,7 @@ internal static class AscentValidator
         c.Positive(s.Control.LagS, "$.control.lagS");
         c.Positive(s.Control.LimitDeg, "$.control.limitDeg");
 
-        Sorted(s.Wind.Profile, w => w.AltitudeM, "$.wind.profile", "altitudeM", c);
+        c.Increasing(s.Wind.Profile, w => w.AltitudeM, "$.wind.profile", "altitudeM");
         for (var i = 0; i < s.Wind.Profile.Count; i++)
         {
             c.Finite(s.Wind.Profile[i].SpeedMps, $"$.wind.profile[{i}].speedMps");
@@ -75,11 +75,7 @@ internal static class AscentValidator
         c.NonNegative(d.FaultAngleSigma, "$.dispersion.faultAngleSigma");
         if (s.Reference is { } reference)
         {
-            for (var i = 0; i < reference.Figures.Count; i++)
-            {
-                c.Finite(reference.Figures[i].Value, $"$.reference.figures[{i}].value");
-                c.NonNegative(reference.Figures[i].Tolerance, $"$.reference.figures[{i}].tolerance");
-            }
+            c.Figures(reference.Figures, f => f.Value, f => f.Tolerance);
         }
     }
 
@@ -92,7 +88,7 @@ internal static class AscentValidator
         c.NonNegative(v.FairingJettisonAltitudeM, "$.vehicle.fairingJettisonAltitudeM");
         c.NonNegative(v.NormalForceSlopePerRad, "$.vehicle.normalForceSlopePerRad");
         c.Finite(v.CentreOfPressureAheadM, "$.vehicle.centreOfPressureAheadM");
-        Sorted(v.DragByMach, m => m.Mach, "$.vehicle.dragByMach", "mach", c);
+        c.Increasing(v.DragByMach, m => m.Mach, "$.vehicle.dragByMach", "mach");
         for (var i = 0; i < v.DragByMach.Count; i++)
         {
             c.NonNegative(v.DragByMach[i].Cd, $"$.vehicle.dragByMach[{i}].cd");
@@ -131,7 +127,7 @@ internal static class AscentValidator
             }
 
             c.Positive(s.BurnTimeS, at + ".burnTimeS");
-            Sorted(s.ThrustShape, p => p.BurnFraction, at + ".thrustShape", "burnFraction", c);
+            c.Increasing(s.ThrustShape, p => p.BurnFraction, at + ".thrustShape", "burnFraction");
             for (var j = 0; j < s.ThrustShape.Count; j++)
             {
                 c.Fraction(s.ThrustShape[j].BurnFraction, $"{at}.thrustShape[{j}].burnFraction");
@@ -211,18 +207,6 @@ internal static class AscentValidator
             c.Finite(a.ProtectedZones[i].EastKm, $"$.afts.protectedZones[{i}].eastKm");
             c.Finite(a.ProtectedZones[i].NorthKm, $"$.afts.protectedZones[{i}].northKm");
             c.Positive(a.ProtectedZones[i].RadiusKm, $"$.afts.protectedZones[{i}].radiusKm");
-        }
-    }
-
-    private static void Sorted<T>(IReadOnlyList<T> points, Func<T, double> key, string path, string name, Checker c)
-    {
-        for (var i = 0; i < points.Count; i++)
-        {
-            c.Finite(key(points[i]), $"{path}[{i}].{name}");
-            if (i > 0 && key(points[i]) <= key(points[i - 1]))
-            {
-                c.Fail($"{path}[{i}].{name}", "points must be in strictly increasing order.");
-            }
         }
     }
 }

@@ -10,6 +10,7 @@ internal sealed class HazardMonitor(AscentScenario s)
 {
     private readonly double _lossOfControlRad = s.Hazard.LossOfControlDeg * (Math.PI / 180);
     private readonly CorridorShape _corridor = new(s.Afts.Corridor);
+    private readonly (double Sin, double Cos) _azimuth = Math.SinCos(s.Launch.AzimuthDeg * (Math.PI / 180));
 
     public double? TimeS { get; private set; }
 
@@ -34,7 +35,7 @@ internal sealed class HazardMonitor(AscentScenario s)
             return false;
         }
 
-        var (east, north) = Trajectory.OnMap(iip, s.Launch.AzimuthDeg);
+        var (east, north) = Trajectory.OnMap(iip, _azimuth);
         var outside = _corridor.OutsideKm(east, north);
         if (outside > 0)
         {

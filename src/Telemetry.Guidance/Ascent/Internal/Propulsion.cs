@@ -120,6 +120,40 @@ internal sealed class Propulsion
         return StageChange.None;
     }
 
+    /// <summary>
+    /// Whole steps of <paramref name="dt"/> until the next separation or earliest ignition, while coasting between two
+    /// stages (at least 1); <see cref="int.MaxValue"/> when nothing is scheduled (burning, or after the last stage).
+    /// </summary>
+    public int StepsToNextEvent(double dt)
+    {
+        if (Burning || Done)
+        {
+            return int.MaxValue;
+        }
+
+        var coast = _stages[Index + 1].CoastBeforeIgnitionS;
+        var at = SpentAttached ? 0.5 * coast : coast;
+        return (int)Math.Clamp(Math.Ceiling(((at - _clockS) / dt) - 1e-6), 1, int.MaxValue);
+    }
+
+    /// <summary>
+    /// While a solid stage burns: whole steps of <paramref name="dt"/> left before its burn-out (counting down from the
+    /// scaled burn time); <see cref="int.MaxValue"/> for a liquid stage, which ends by shutdown or propellant, and 0 when
+    /// nothing burns.
+    /// </summary>
+    public int StepsToBurnOut(double dt)
+    {
+        if (!Burning)
+        {
+            return 0;
+        }
+
+        var s = _stages[Index];
+        return s.Kind == StageKind.Solid
+            ? (int)Math.Clamp(Math.Floor(((s.BurnTimeS / _scale[Index]) - _clockS) / dt), 0, int.MaxValue)
+            : (int)Math.Clamp(Math.Floor(PropellantKg / (_scale[Index] * _nominalThrustN[Index] / (s.IspS * Earth.G0) * dt)), 0, int.MaxValue);
+    }
+
     /// <summary>Guidance shuts a liquid stage down.</summary>
     public void Shutdown() => EndBurn();
 

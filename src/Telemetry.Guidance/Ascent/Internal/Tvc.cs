@@ -24,6 +24,24 @@ internal sealed class Tvc
 
     public double NozzleRad { get; private set; }
 
+    /// <summary>
+    /// Sine and cosine of a nozzle deflection. Deflections stay within a few degrees, where Taylor series to the ninth
+    /// and tenth power are exact to rounding (the first neglected term is below 1e-17 at 0.125 rad) and cost a tenth
+    /// of a library call, which was paid on every thrusting step.
+    /// </summary>
+    public static (double Sin, double Cos) SinCos(double angleRad)
+    {
+        if (Math.Abs(angleRad) > 0.125)
+        {
+            return Math.SinCos(angleRad);
+        }
+
+        var x2 = angleRad * angleRad;
+        var sin = angleRad * (1 - (x2 * (1.0 / 6) * (1 - (x2 * (1.0 / 20) * (1 - (x2 * (1.0 / 42) * (1 - (x2 * (1.0 / 72)))))))));
+        var cos = 1 - (x2 * 0.5 * (1 - (x2 * (1.0 / 12) * (1 - (x2 * (1.0 / 30) * (1 - (x2 * (1.0 / 56) * (1 - (x2 * (1.0 / 90))))))))));
+        return (sin, cos);
+    }
+
     /// <summary>Moves the nozzle of a stage (0-based) over one step towards the command for this attitude error and rate (rad, rad/s).</summary>
     public double Update(double timeS, int stage, double errorRad, double rateRadS)
     {

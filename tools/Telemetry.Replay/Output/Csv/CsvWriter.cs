@@ -1,10 +1,12 @@
 using System.Globalization;
+using Telemetry.Ingest.LineProtocol.Internal;
 
 namespace Telemetry.Replay.Output.Csv;
 
 /// <summary>
-/// Writes RFC 4180 rows in the invariant culture: '.' decimals, shortest round-trip doubles, true/false, and an empty
-/// cell for a missing value, so that every file reads back the same on any machine.
+/// Writes RFC 4180 rows in the invariant culture: '.' decimals, shortest round-trip doubles (the ingest encoder's
+/// formatter, so a CSV and the line protocol carry the same digits), true/false, and an empty cell for a missing value,
+/// so that every file reads back the same on any machine.
 /// </summary>
 internal sealed class CsvWriter(TextWriter writer)
 {
@@ -24,7 +26,23 @@ internal sealed class CsvWriter(TextWriter writer)
         return EndRow();
     }
 
-    public CsvWriter Cell(double value) => Raw(value.ToString("R", CultureInfo.InvariantCulture));
+    public CsvWriter Cell(double value)
+    {
+        Span<byte> ascii = stackalloc byte[DoubleFormat.MaxBytes];
+        if (!DoubleFormat.TryFormat(value, ascii, out var written))
+        {
+            // NaN and the infinities, which the line protocol has no form for.
+            return Raw(value.ToString(CultureInfo.InvariantCulture));
+        }
+
+        Span<char> text = stackalloc char[DoubleFormat.MaxBytes];
+        for (var i = 0; i < written; i++)
+        {
+            text[i] = (char)ascii[i];
+        }
+
+        return Raw(text[..written]);
+    }
 
     public CsvWriter Cell(double? value) => value is { } v ? Cell(v) : Raw(string.Empty);
 
@@ -42,7 +60,7 @@ internal sealed class CsvWriter(TextWriter writer)
         return this;
     }
 
-    private CsvWriter Raw(string text)
+    private CsvWriter Raw(ReadOnlySpan<char> text)
     {
         if (_rowStarted)
         {

@@ -21,6 +21,12 @@ internal static class MonteCarloTable
             rows.Add(new TableRow([SnakeCase.Of(kind), count.ToString(System.Globalization.CultureInfo.InvariantCulture)]));
         }
 
+        foreach (var cause in Enum.GetValues<FailureCause>().Where(c => c != FailureCause.None))
+        {
+            var count = s.Outcomes.Count(o => o.Cause == cause);
+            rows.Add(new TableRow(["failed by " + SnakeCase.Of(cause), count.ToString(System.Globalization.CultureInfo.InvariantCulture)], count == 0 ? null : false));
+        }
+
         rows.Add(new TableRow(["contact vertical speed, median (m/s)", Number.F(campaign.ContactSpeedQuantile(0.5), 2)]));
         rows.Add(new TableRow(["contact vertical speed, 95th percentile (m/s)", Number.F(campaign.ContactSpeedQuantile(0.95), 2)]));
         rows.Add(new TableRow(["contact vertical speed, max (m/s)", Number.F(campaign.ContactSpeedQuantile(1), 2)]));

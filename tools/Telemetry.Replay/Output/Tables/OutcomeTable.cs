@@ -15,6 +15,7 @@ internal static class OutcomeTable
             ["quantity", "model", "limit"],
             [
                 new TableRow(["outcome", SnakeCase.Of(o.Kind), "soft_touchdown"], o.IsSafe),
+                new TableRow(["failure cause", SnakeCase.Of(o.Cause), "none"], o.IsSafe),
                 new TableRow(["time (s)", Number.F(o.TimeS, 2), $"timeout at {Number.F(result.Scenario.MaxDurationS, 0)}"]),
                 new TableRow(
                     ["vertical speed at contact (m/s)", Number.F(o.VerticalSpeedMps, 2), "<= " + Number.F(limits.MaxVerticalSpeedMps, 2)],

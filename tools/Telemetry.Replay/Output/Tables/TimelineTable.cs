@@ -16,8 +16,9 @@ internal static class TimelineTable
 
     private static bool? Verdict(TimelineEventKind kind) => kind switch
     {
-        TimelineEventKind.Touchdown => true,
-        TimelineEventKind.Impact or TimelineEventKind.LrfLatchedFailed or TimelineEventKind.PropellantOut => false,
+        TimelineEventKind.Touchdown or TimelineEventKind.LrfReadmitted => true,
+        TimelineEventKind.Impact or TimelineEventKind.LrfLatchedFailed or TimelineEventKind.PropellantOut
+            or TimelineEventKind.EngineLost or TimelineEventKind.LrfSilent => false,
         _ => null,
     };
 }
