@@ -135,10 +135,7 @@ public sealed class ResendingStream<TBatch>
         {
             foreach (var old in resend)
             {
-                lock (_unacked)
-                {
-                    _unacked[old.Batch.BatchId] = old with { SentAt = _time.GetTimestamp() };
-                }
+                Volatile.Write(ref old.SentAt, _time.GetTimestamp());
 
                 await WriteAsync(call, old.Batch.Message, reader).ConfigureAwait(false);
                 if (old.Written)
@@ -148,7 +145,7 @@ public sealed class ResendingStream<TBatch>
                 }
                 else
                 {
-                    MarkWritten(old.Batch);
+                    MarkWritten(old);
                 }
             }
 
@@ -171,14 +168,14 @@ public sealed class ResendingStream<TBatch>
                     continue;
                 }
 
-                var batch = source.Current;
+                var sent = new InFlight(source.Current, _time.GetTimestamp());
                 lock (_unacked)
                 {
-                    _unacked[batch.BatchId] = new InFlight(batch, _time.GetTimestamp());
+                    _unacked[sent.Batch.BatchId] = sent;
                 }
 
-                await WriteAsync(call, batch.Message, reader).ConfigureAwait(false);
-                MarkWritten(batch);
+                await WriteAsync(call, sent.Batch.Message, reader).ConfigureAwait(false);
+                MarkWritten(sent);
             }
 
             await CompleteAsync(call, reader).ConfigureAwait(false);
@@ -201,17 +198,11 @@ public sealed class ResendingStream<TBatch>
     }
 
     // Counted once its first write went through; a batch whose first write failed is not "sent again" later.
-    private void MarkWritten(in OutgoingBatch<TBatch> batch)
+    private void MarkWritten(InFlight sent)
     {
         _batchesSent++;
-        _framesSent += batch.Frames;
-        lock (_unacked)
-        {
-            if (_unacked.TryGetValue(batch.BatchId, out var entry))
-            {
-                _unacked[batch.BatchId] = entry with { Written = true };
-            }
-        }
+        _framesSent += sent.Batch.Frames;
+        sent.Written = true;
     }
 
     private async Task<bool> TryMoveNextAsync(IAsyncEnumerator<OutgoingBatch<TBatch>> source, CancellationToken stop)
@@ -267,7 +258,7 @@ public sealed class ResendingStream<TBatch>
 
             Interlocked.Increment(ref _acknowledged);
             Interlocked.Exchange(ref _lastProgress, _time.GetTimestamp());
-            _observer?.OnAcknowledged(sent.Batch, ack, _time.GetElapsedTime(sent.SentAt));
+            _observer?.OnAcknowledged(sent.Batch, ack, _time.GetElapsedTime(Volatile.Read(ref sent.SentAt)));
             window.Release();
         }
     }
@@ -321,5 +312,11 @@ public sealed class ResendingStream<TBatch>
         Stopped,
     }
 
-    private sealed record InFlight(OutgoingBatch<TBatch> Batch, long SentAt, bool Written = false);
+    /// <summary>A batch in flight. Only the sender writes its fields; the ack reader reads <see cref="SentAt"/>.</summary>
+    private sealed class InFlight(OutgoingBatch<TBatch> batch, long sentAt)
+    {
+        public readonly OutgoingBatch<TBatch> Batch = batch;
+        public long SentAt = sentAt;
+        public bool Written;
+    }
 }

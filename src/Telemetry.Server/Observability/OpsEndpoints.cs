@@ -54,12 +54,23 @@ public static class OpsEndpoints
             return;
         }
 
-        var host = "*:" + new Uri(url.Replace("*", "localhost", StringComparison.Ordinal).Replace("+", "localhost", StringComparison.Ordinal)).Port;
+        var port = new Uri(url.Replace("*", "localhost", StringComparison.Ordinal).Replace("+", "localhost", StringComparison.Ordinal)).Port;
+        // By the port the connection came in on, not by the Host header (a client chooses that): an HTTP/2 client on
+        // the gRPC port naming the operations port in :authority must not reach the metrics or the status page.
+        app.Use(next => context =>
+        {
+            if (context.GetEndpoint()?.Metadata.GetMetadata<OpsOnly>() is not null && context.Connection.LocalPort != port)
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }
+            return next(context);
+        });
         var metrics = app.Services.GetRequiredService<ServerMetrics>();
         // prometheus-net connects its adapter to System.Diagnostics.Metrics at the first collection (its issue #487),
         // and measurements before that are lost: collect once now, before the first batch can arrive.
         Metrics.DefaultRegistry.CollectAndExportAsTextAsync(Stream.Null).GetAwaiter().GetResult();
-        app.MapGet("/healthz", () => Results.Text("ok\n")).RequireHost(host);
+        app.MapGet("/healthz", () => Results.Text("ok\n")).WithMetadata(OpsOnly.Instance);
         app.MapHealthChecks("/readyz", new HealthCheckOptions
         {
             ResultStatusCodes =
@@ -69,15 +80,15 @@ public static class OpsEndpoints
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
             ResponseWriter = WriteReadinessAsync,
-        }).RequireHost(host);
+        }).WithMetadata(OpsOnly.Instance);
         var exposed = !ListenEndpoints.IsLoopback(url);
         var guarded = new[]
         {
-            app.MapMetrics("/metrics").RequireHost(host),
-            app.MapGet("/status.json", () => Results.Json(metrics.Snapshot(), Json)).RequireHost(host),
-            MapFile(app, "/", "index.html", "text/html; charset=utf-8").RequireHost(host),
-            MapFile(app, "/status.css", "status.css", "text/css; charset=utf-8").RequireHost(host),
-            MapFile(app, "/status.js", "status.js", "text/javascript; charset=utf-8").RequireHost(host),
+            app.MapMetrics("/metrics").WithMetadata(OpsOnly.Instance),
+            app.MapGet("/status.json", () => Results.Json(metrics.Snapshot(), Json)).WithMetadata(OpsOnly.Instance),
+            MapFile(app, "/", "index.html", "text/html; charset=utf-8").WithMetadata(OpsOnly.Instance),
+            MapFile(app, "/status.css", "status.css", "text/css; charset=utf-8").WithMetadata(OpsOnly.Instance),
+            MapFile(app, "/status.js", "status.js", "text/javascript; charset=utf-8").WithMetadata(OpsOnly.Instance),
         };
         if (exposed)
         {
@@ -86,6 +97,12 @@ public static class OpsEndpoints
                 endpoint.RequireAuthorization(SecurityServices.WriterPolicy);
             }
         }
+    }
+
+    /// <summary>Marks an endpoint served only on the operations listener.</summary>
+    private sealed class OpsOnly
+    {
+        public static readonly OpsOnly Instance = new();
     }
 
     private static IEndpointConventionBuilder MapFile(WebApplication app, string route, string file, string contentType)

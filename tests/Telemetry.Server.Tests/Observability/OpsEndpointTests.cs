@@ -89,10 +89,22 @@ public sealed class OpsEndpointTests
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         using var body = JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
         Assert.Equal("Healthy", body.RootElement.GetProperty("checks").GetProperty("spool").GetProperty("status").GetString());
-        // The gRPC port does not serve the operations endpoints.
+        // The gRPC port does not serve the operations endpoints, even to an HTTP/2 client naming the ops port.
         using var grpcPort = new HttpClient { BaseAddress = server.Address };
-        var onGrpc = await grpcPort.GetAsync("/metrics");
-        Assert.NotEqual(HttpStatusCode.OK, onGrpc.StatusCode);
+        foreach (var path in new[] { "/metrics", "/status.json", "/" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path)
+            {
+                Version = HttpVersion.Version20,
+                VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            };
+            request.Headers.Host = server.OpsAddress.Authority;
+            var onGrpc = await grpcPort.SendAsync(request);
+            Assert.Equal(HttpVersion.Version20, onGrpc.Version);
+            Assert.Equal(HttpStatusCode.NotFound, onGrpc.StatusCode);
+        }
+        // The same paths answer on the ops port.
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/status.json")).StatusCode);
     }
 
     [Fact]

@@ -11,7 +11,8 @@ internal sealed class SourceLabels(int max)
     public const string Other = "_other";
 
     private readonly ConcurrentDictionary<string, string> _labels = new(StringComparer.Ordinal);
-    private int _count;
+    private readonly Lock _adding = new();
+    private volatile bool _full;
 
     public string Of(string source)
     {
@@ -20,12 +21,26 @@ internal sealed class SourceLabels(int max)
             return label;
         }
 
-        if (Interlocked.Increment(ref _count) > max)
+        if (_full)
         {
-            Interlocked.Decrement(ref _count);
             return Other;
         }
 
-        return _labels.GetOrAdd(source, source);
+        // A new source while there is room: at most max times, so under a lock, which keeps the count exact when
+        // two threads bring the same one.
+        lock (_adding)
+        {
+            if (!_labels.TryGetValue(source, out label))
+            {
+                if (_full)
+                {
+                    return Other;
+                }
+
+                label = _labels.GetOrAdd(source, source);
+                _full = _labels.Count >= max;
+            }
+            return label;
+        }
     }
 }
