@@ -69,6 +69,7 @@ public static class TelemetryServer
             ];
         });
         services.AddGrpcReflection();
+        services.AddSingleton<Grpc.AspNetCore.Server.Model.IServiceMethodProvider<IngestGrpcService>, IngestWireMethods.Provider>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CallLog>();
         builder.AddTelemetrySecurity();

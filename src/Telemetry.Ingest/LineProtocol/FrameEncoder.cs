@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
-using Google.Protobuf.Collections;
 using Telemetry.Contracts.V1;
 using Telemetry.Ingest.LineProtocol.Internal;
+using Telemetry.Ingest.Wire.Internal;
 
 namespace Telemetry.Ingest.LineProtocol;
 
@@ -17,6 +17,10 @@ public sealed class FrameEncoder
     // Tag indices for frames with up to this many tags live on the stack; more are rented.
     private const int StackTagLimit = 32;
 
+    // Fields up to this many, and serialized frames up to this many bytes, are also read on the stack.
+    private const int StackFieldLimit = 64;
+    private const int StackFrameBytes = 1024;
+
     private readonly int _maxLineBytes;
 
     /// <summary>Creates an encoder; throws <see cref="ArgumentOutOfRangeException"/> when an option is out of range.</summary>
@@ -30,15 +34,75 @@ public sealed class FrameEncoder
     /// <summary>
     /// Validates <paramref name="frame"/> and appends exactly one line ending in '\n' to <paramref name="output"/>.
     /// On a rejection nothing is committed to <paramref name="output"/> (its written count is unchanged), the method
-    /// returns false and <paramref name="rejection"/> says why, naming the offending key or value.
+    /// returns false and <paramref name="rejection"/> says why, naming the offending key or value. Serializes the
+    /// frame and encodes it as <see cref="TryEncode(ReadOnlySpan{byte}, IBufferWriter{byte}, out FrameRejectionInfo)"/>
+    /// does: one set of rules for both.
     /// </summary>
     [SkipLocalsInit]
     public bool TryEncode(Frame frame, IBufferWriter<byte> output, out FrameRejectionInfo rejection)
     {
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(output);
+        int size = FrameWriter.Size(frame);
+        byte[]? rented = null;
+        Span<byte> bytes = size <= StackFrameBytes ? stackalloc byte[StackFrameBytes] : (rented = ArrayPool<byte>.Shared.Rent(size));
+        try
+        {
+            int written = FrameWriter.Write(frame, bytes);
+            return TryEncode(bytes[..written], output, out rejection);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
 
-        int tagCount = frame.Tags.Count + 1;
+    /// <summary>
+    /// Validates the serialized <c>telemetry.v1.Frame</c> <paramref name="frame"/> (as read from the wire, or as
+    /// <see cref="Wire.WireBatch.FrameAt"/> holds it) and appends exactly one line ending in '\n' to
+    /// <paramref name="output"/>, straight from its UTF-8 bytes. On a rejection nothing is committed to
+    /// <paramref name="output"/>, the method returns false and <paramref name="rejection"/> says why.
+    /// </summary>
+    [SkipLocalsInit]
+    public bool TryEncode(ReadOnlySpan<byte> frame, IBufferWriter<byte> output, out FrameRejectionInfo rejection)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        Span<TagRef> tags = stackalloc TagRef[StackTagLimit];
+        Span<FieldRef> fields = stackalloc FieldRef[StackFieldLimit];
+        if (!FrameParser.TryRead(frame, out FrameHeader header, tags, fields, checkUtf8: false))
+        {
+            rejection = Rejections.NotAFrame();
+            return false;
+        }
+
+        if (header.TagCount < StackTagLimit && header.FieldCount <= StackFieldLimit)
+        {
+            return TryEncode(new FrameView(frame, header, tags[..header.TagCount], fields[..header.FieldCount]), output, out rejection);
+        }
+
+        // A frame with many tags or fields (rare, often hostile): read it again into rented space.
+        TagRef[] manyTags = ArrayPool<TagRef>.Shared.Rent(header.TagCount);
+        FieldRef[] manyFields = ArrayPool<FieldRef>.Shared.Rent(header.FieldCount);
+        try
+        {
+            FrameParser.TryRead(frame, out header, manyTags, manyFields, checkUtf8: false);
+            var view = new FrameView(frame, header, manyTags.AsSpan(0, header.TagCount), manyFields.AsSpan(0, header.FieldCount));
+            return TryEncode(view, output, out rejection);
+        }
+        finally
+        {
+            ArrayPool<TagRef>.Shared.Return(manyTags);
+            ArrayPool<FieldRef>.Shared.Return(manyFields);
+        }
+    }
+
+    [SkipLocalsInit]
+    private bool TryEncode(in FrameView frame, IBufferWriter<byte> output, out FrameRejectionInfo rejection)
+    {
+        int tagCount = frame.Tags.Length + 1;
         int[]? rented = null;
         Span<int> tagOrder = tagCount <= StackTagLimit
             ? stackalloc int[StackTagLimit]
@@ -72,19 +136,21 @@ public sealed class FrameEncoder
     }
 
     private bool TryWriteLine(
-        Frame frame, ReadOnlySpan<int> tagOrder, Span<byte> line, out int length, out FrameRejectionInfo rejection)
+        in FrameView frame, ReadOnlySpan<int> tagOrder, Span<byte> line, out int length, out FrameRejectionInfo rejection)
     {
         length = 0;
         var writer = new LineWriter(line);
-        if (!TryWriteText(ref writer, LinePart.Measurement, frame.Measurement, frame.Measurement, out rejection))
+        ReadOnlySpan<byte> measurement = frame.Measurement;
+        if (!TryWriteText(ref writer, LinePart.Measurement, measurement, measurement, out rejection))
         {
             return false;
         }
 
-        var tags = new TagKeyComparer(frame.Tags);
+        TagKeyComparer tags = frame.TagComparer;
+        int sourceIndex = frame.Tags.Length;
         foreach (int tag in tagOrder)
         {
-            string key = tags.KeyAt(tag);
+            ReadOnlySpan<byte> key = tags.KeyAt(tag);
             writer.WriteByte((byte)',');
             if (!TryWriteText(ref writer, LinePart.TagKey, key, key, out rejection))
             {
@@ -93,8 +159,8 @@ public sealed class FrameEncoder
 
             writer.WriteByte((byte)'=');
             // A source is named by itself, a tag value by its key.
-            string value = tags.ValueAt(tag, frame);
-            bool isSource = tag == frame.Tags.Count;
+            ReadOnlySpan<byte> value = tags.ValueAt(tag);
+            bool isSource = tag == sourceIndex;
             if (!TryWriteText(ref writer, isSource ? LinePart.Source : LinePart.TagValue, isSource ? value : key, value, out rejection))
             {
                 return false;
@@ -103,7 +169,7 @@ public sealed class FrameEncoder
 
         int seriesKeyBytes = writer.Position;
         writer.WriteByte((byte)' ');
-        if (!TryWriteFields(ref writer, frame.Fields, seriesKeyBytes, out rejection))
+        if (!TryWriteFields(ref writer, frame, seriesKeyBytes, out rejection))
         {
             return false;
         }
@@ -122,18 +188,20 @@ public sealed class FrameEncoder
     }
 
     private static bool TryWriteFields(
-        ref LineWriter writer, RepeatedField<Field> fields, int seriesKeyBytes, out FrameRejectionInfo rejection)
+        ref LineWriter writer, in FrameView frame, int seriesKeyBytes, out FrameRejectionInfo rejection)
     {
-        for (int i = 0; i < fields.Count; i++)
+        ReadOnlySpan<FieldRef> fields = frame.Fields;
+        for (int i = 0; i < fields.Length; i++)
         {
-            Field field = fields[i];
+            FieldRef field = fields[i];
+            ReadOnlySpan<byte> key = frame.Text(field.Key);
             if (i > 0)
             {
                 writer.WriteByte((byte)',');
             }
 
             int keyStart = writer.Position;
-            if (!TryWriteText(ref writer, LinePart.FieldKey, field.Key, field.Key, out rejection))
+            if (!TryWriteText(ref writer, LinePart.FieldKey, key, key, out rejection))
             {
                 return false;
             }
@@ -142,28 +210,29 @@ public sealed class FrameEncoder
             if (!writer.Overflowed && seriesKeyBytes + InfluxLimits.SeriesFieldSeparatorBytes + writer.Position - keyStart
                 > InfluxLimits.MaxSeriesFieldKeyBytes)
             {
-                rejection = Rejections.KeyTooLarge(field.Key);
+                rejection = Rejections.KeyTooLarge(Wtf8.ToString(key));
                 return false;
             }
 
             writer.WriteByte((byte)'=');
-            switch (field.ValueCase)
+            switch (field.Kind)
             {
-                case Field.ValueOneofCase.DoubleValue:
-                    writer.WriteDouble(field.DoubleValue);
+                case FieldKind.Double:
+                    writer.WriteDouble(field.Double);
                     break;
-                case Field.ValueOneofCase.IntValue:
-                    writer.WriteInt64(field.IntValue);
+                case FieldKind.Int:
+                    writer.WriteInt64(field.Int);
                     writer.WriteByte((byte)'i');
                     break;
-                case Field.ValueOneofCase.BoolValue:
-                    writer.WriteAscii(field.BoolValue ? "true"u8 : "false"u8);
+                case FieldKind.Bool:
+                    writer.WriteAscii(field.Bits != 0 ? "true"u8 : "false"u8);
                     break;
                 default:
-                    TextStatus status = writer.WriteQuoted(field.StringValue);
+                    ReadOnlySpan<byte> text = frame.Text(field.Text);
+                    TextStatus status = writer.WriteQuoted(text);
                     if (status != TextStatus.Done)
                     {
-                        rejection = Rejections.ForText(status, LinePart.StringValue, field.Key, field.StringValue);
+                        rejection = Rejections.ForText(status, LinePart.StringValue, Wtf8.ToString(key), Wtf8.ToString(text));
                         return false;
                     }
 
@@ -176,7 +245,7 @@ public sealed class FrameEncoder
     }
 
     private static bool TryWriteText(
-        ref LineWriter writer, LinePart part, string key, string text, out FrameRejectionInfo rejection)
+        ref LineWriter writer, LinePart part, ReadOnlySpan<byte> key, ReadOnlySpan<byte> text, out FrameRejectionInfo rejection)
     {
         TextStatus status = writer.WriteName(text, escapeEquals: part != LinePart.Measurement);
         if (status == TextStatus.Done)
@@ -185,7 +254,7 @@ public sealed class FrameEncoder
             return true;
         }
 
-        rejection = Rejections.ForText(status, part, key, text);
+        rejection = Rejections.ForText(status, part, Wtf8.ToString(key), Wtf8.ToString(text));
         return false;
     }
 }

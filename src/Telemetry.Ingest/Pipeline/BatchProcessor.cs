@@ -3,11 +3,12 @@ using Telemetry.Contracts.V1;
 using Telemetry.Ingest.LineProtocol;
 using Telemetry.Ingest.Pipeline.Internal;
 using Telemetry.Ingest.Sequences;
+using Telemetry.Ingest.Wire;
 
 namespace Telemetry.Ingest.Pipeline;
 
 /// <summary>
-/// Turns one <see cref="FrameBatch"/> into line protocol in pooled buffers, hands it to the sink, and builds the
+/// Turns one <see cref="WireBatch"/> into line protocol in pooled buffers, hands it to the sink, and builds the
 /// batch's acknowledgement once the sink has written it. With a <see cref="SequenceTracker"/>, frames already kept
 /// under the same (source, sequence) are dropped as duplicates and gaps are written as points. Thread-safe; one
 /// instance serves every call.
@@ -38,33 +39,36 @@ public sealed class BatchProcessor
     /// Validates and encodes <paramref name="batch"/> and waits until the sink has room for it (backpressure).
     /// The returned task completes with the ack once every valid frame has been written; it faults when the sink
     /// stopped before writing them (<see cref="SinkClosedException"/>), in which case nothing of the batch is acknowledged.
+    /// The caller keeps <paramref name="batch"/> (undisposed) until the returned task has completed.
     /// </summary>
-    public async ValueTask<Task<BatchAck>> SubmitAsync(FrameBatch batch, CancellationToken cancellationToken)
+    public async ValueTask<Task<BatchAck>> SubmitAsync(WireBatch batch, CancellationToken cancellationToken)
     {
-        var frames = batch.Frames;
-        if (frames.Count > _limits.MaxFramesPerBatch)
+        ArgumentNullException.ThrowIfNull(batch);
+        var count = batch.Count;
+        if (count > _limits.MaxFramesPerBatch)
         {
             return Task.FromResult(AckBuilder.Refused(batch.BatchId,
-                $"batch has {frames.Count} frames; the limit is {_limits.MaxFramesPerBatch} (Ingest:MaxFramesPerBatch)"));
+                $"batch has {count} frames; the limit is {_limits.MaxFramesPerBatch} (Ingest:MaxFramesPerBatch)"));
         }
 
-        var duplicate = ArrayPool<bool>.Shared.Rent(Math.Max(frames.Count, 1));
-        Array.Clear(duplicate, 0, frames.Count);
-        List<SequenceGap>? gaps = null;
         var sequences = batch.Untracked ? null : _sequences;
-        var duplicates = sequences?.Admit(frames, duplicate.AsSpan(0, frames.Count), ref gaps) ?? 0;
-        var bytes = new PooledBufferWriter<byte>(frames.Count * BytesPerFrameGuess);
-        var lineFrames = new PooledBufferWriter<int>(frames.Count);
+        // Only a tracked batch can hold duplicates: the others need no marks.
+        var duplicate = sequences is null ? [] : ArrayPool<bool>.Shared.Rent(Math.Max(count, 1));
+        Array.Clear(duplicate, 0, sequences is null ? 0 : count);
+        List<SequenceGap>? gaps = null;
+        var duplicates = sequences?.Admit(batch, duplicate.AsSpan(0, count), ref gaps) ?? 0;
+        var bytes = new PooledBufferWriter<byte>(count * BytesPerFrameGuess);
+        var lineFrames = new PooledBufferWriter<int>(count);
         List<FrameRejection>? rejections = null;
         try
         {
-            for (var i = 0; i < frames.Count; i++)
+            for (var i = 0; i < count; i++)
             {
-                if (duplicate[i])
+                if (sequences is not null && duplicate[i])
                 {
                     continue;
                 }
-                if (_encoder.TryEncode(frames[i], bytes, out var rejection))
+                if (_encoder.TryEncode(batch.FrameAt(i), bytes, out var rejection))
                 {
                     lineFrames.Add(i);
                 }
@@ -82,7 +86,7 @@ public sealed class BatchProcessor
             {
                 bytes.Dispose();
                 lineFrames.Dispose();
-                ArrayPool<bool>.Shared.Return(duplicate);
+                ReturnMarks(duplicate);
                 return Task.FromResult(AckBuilder.Written(batch.BatchId, _sink.Durability, 0, duplicates, rejections, [], default));
             }
 
@@ -96,8 +100,8 @@ public sealed class BatchProcessor
         }
         catch
         {
-            sequences?.Release(frames, duplicate.AsSpan(0, frames.Count));
-            ArrayPool<bool>.Shared.Return(duplicate);
+            sequences?.Release(batch, duplicate.AsSpan(0, count));
+            ReturnMarks(duplicate);
             bytes.Dispose();
             lineFrames.Dispose();
             throw;
@@ -105,7 +109,7 @@ public sealed class BatchProcessor
     }
 
     private async Task<BatchAck> CompleteAsync(
-        FrameBatch batch, LineBatch lines, PooledBufferWriter<byte> bytes, PooledBufferWriter<int> lineFrames,
+        WireBatch batch, LineBatch lines, PooledBufferWriter<byte> bytes, PooledBufferWriter<int> lineFrames,
         bool[] duplicate, int duplicates, List<FrameRejection>? rejections)
     {
         try
@@ -118,15 +122,23 @@ public sealed class BatchProcessor
             // Not kept: a resend of these frames must be written, not taken for a duplicate.
             if (!batch.Untracked)
             {
-                _sequences?.Release(batch.Frames, duplicate.AsSpan(0, batch.Frames.Count));
+                _sequences?.Release(batch, duplicate.AsSpan(0, batch.Count));
             }
             throw;
         }
         finally
         {
-            ArrayPool<bool>.Shared.Return(duplicate);
+            ReturnMarks(duplicate);
             bytes.Dispose();
             lineFrames.Dispose();
+        }
+    }
+
+    private static void ReturnMarks(bool[] duplicate)
+    {
+        if (duplicate.Length > 0)
+        {
+            ArrayPool<bool>.Shared.Return(duplicate);
         }
     }
 

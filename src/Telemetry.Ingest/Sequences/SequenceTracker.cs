@@ -1,5 +1,5 @@
 using Telemetry.Ingest.Diagnostics;
-using Google.Protobuf.Collections;
+using Telemetry.Ingest.Wire;
 using Microsoft.Extensions.Options;
 using Telemetry.Contracts.V1;
 using Telemetry.Ingest.Sequences.Internal;
@@ -66,22 +66,30 @@ public sealed class SequenceTracker
     /// Marks every frame of a batch seen: sets <paramref name="duplicate"/>[i] for frames already kept, and adds each
     /// gap found to <paramref name="gaps"/>. Returns the number of duplicates.
     /// </summary>
-    public int Admit(RepeatedField<Frame> frames, Span<bool> duplicate, ref List<SequenceGap>? gaps)
+    public int Admit(WireBatch frames, Span<bool> duplicate, ref List<SequenceGap>? gaps)
     {
         ArgumentNullException.ThrowIfNull(frames);
         var duplicates = 0;
         lock (_lock)
         {
             var now = ++_clock;
+            SourceWindow? window = null;
+            string? windowSource = null;
             for (var i = 0; i < frames.Count; i++)
             {
-                var frame = frames[i];
-                if (frame.Source.Length == 0)
+                var source = frames.SourceOf(i);
+                if (source.Length == 0)
                 {
                     continue;
                 }
-                var window = WindowOf(frame.Source, now);
-                if (!window.TryMark(frame.Sequence, out var gapFirst, out var late))
+                // Runs of one source (the usual batch) look their window up once.
+                if (!ReferenceEquals(source, windowSource))
+                {
+                    window = WindowOf(source, now);
+                    windowSource = source;
+                }
+                var sequence = frames.SequenceOf(i);
+                if (!window!.TryMark(sequence, out var gapFirst, out var late))
                 {
                     duplicate[i] = true;
                     duplicates++;
@@ -90,11 +98,11 @@ public sealed class SequenceTracker
                 _late += late ? 1 : 0;
                 if (gapFirst is { } first)
                 {
-                    var gap = new SequenceGap(frame.Source, first, frame.Sequence - 1, frame.TimestampNs);
+                    var gap = new SequenceGap(source, first, sequence - 1, frames.TimestampOf(i));
                     (gaps ??= []).Add(gap);
                     _recent.Add(gap);
                     _gaps++;
-                    _missing += (long)(frame.Sequence - first);
+                    _missing += (long)(sequence - first);
                 }
             }
             _duplicates += duplicates;
@@ -106,16 +114,16 @@ public sealed class SequenceTracker
     /// Forgets the frames of a batch that was not kept (refused or failed), except those marked duplicate, so that
     /// their resend is written rather than taken for a duplicate.
     /// </summary>
-    public void Release(RepeatedField<Frame> frames, ReadOnlySpan<bool> duplicate)
+    public void Release(WireBatch frames, ReadOnlySpan<bool> duplicate)
     {
         ArgumentNullException.ThrowIfNull(frames);
         lock (_lock)
         {
             for (var i = 0; i < frames.Count; i++)
             {
-                if (!duplicate[i] && _sources.TryGetValue(frames[i].Source, out var window))
+                if (!duplicate[i] && _sources.TryGetValue(frames.SourceOf(i), out var window))
                 {
-                    window.Unmark(frames[i].Sequence);
+                    window.Unmark(frames.SequenceOf(i));
                 }
             }
         }

@@ -7,6 +7,7 @@ using Telemetry.Ingest.Diagnostics;
 using Telemetry.Ingest.Influx;
 using Telemetry.Ingest.Sequences;
 using Telemetry.Ingest.Spool;
+using Telemetry.Ingest.Wire;
 using Telemetry.Server.Observability.Internal;
 
 namespace Telemetry.Server.Observability;
@@ -75,22 +76,22 @@ public sealed class ServerMetrics : IDisposable
     public long Timestamp() => _time.GetTimestamp();
 
     /// <summary>Counts a batch that entered the pipeline, per source (runs of frames of one source are counted at once).</summary>
-    public void BatchReceived(FrameBatch batch)
+    public void BatchReceived(WireBatch batch)
     {
-        var frames = batch.Frames;
-        if (frames.Count == 0)
+        var count = batch.Count;
+        if (count == 0)
         {
             return;
         }
 
-        Interlocked.Add(ref _framesTotal, frames.Count);
-        _batchesReceived.Add(1, new KeyValuePair<string, object?>("source", _labels.Of(frames[0].Source)));
+        Interlocked.Add(ref _framesTotal, count);
+        _batchesReceived.Add(1, new KeyValuePair<string, object?>("source", _labels.Of(batch.SourceOf(0))));
         var runStart = 0;
-        for (var i = 1; i <= frames.Count; i++)
+        for (var i = 1; i <= count; i++)
         {
-            if (i == frames.Count || !string.Equals(frames[i].Source, frames[runStart].Source, StringComparison.Ordinal))
+            if (i == count || !string.Equals(batch.SourceOf(i), batch.SourceOf(runStart), StringComparison.Ordinal))
             {
-                var label = _labels.Of(frames[runStart].Source);
+                var label = _labels.Of(batch.SourceOf(runStart));
                 _framesReceived.Add(i - runStart, new KeyValuePair<string, object?>("source", label));
                 _framesBySource.AddOrUpdate(label, static (_, add) => add, static (_, total, add) => total + add, (long)(i - runStart));
                 runStart = i;
@@ -99,7 +100,7 @@ public sealed class ServerMetrics : IDisposable
     }
 
     /// <summary>Waits for a batch's ack and records it: latency from <paramref name="started"/>, written, rejected and duplicate frames.</summary>
-    public async Task<BatchAck> ObserveAsync(FrameBatch batch, Task<BatchAck> pending, long started)
+    public async Task<BatchAck> ObserveAsync(WireBatch batch, Task<BatchAck> pending, long started)
     {
         var ack = await pending.ConfigureAwait(false);
         var seconds = _time.GetElapsedTime(started).TotalSeconds;
@@ -120,7 +121,7 @@ public sealed class ServerMetrics : IDisposable
         foreach (var rejection in ack.Rejections)
         {
             _framesRejected.Add(1, new KeyValuePair<string, object?>("code", rejection.Code.ToString()));
-            var source = rejection.Index < batch.Frames.Count ? batch.Frames[(int)rejection.Index].Source : "";
+            var source = rejection.Index < batch.Count ? batch.SourceOf((int)rejection.Index) : "";
             _rejections.Add(new RecentRejection(_time.GetUtcNow(), source, batch.BatchId, rejection.Index, rejection.Code.ToString(), rejection.Reason));
         }
 

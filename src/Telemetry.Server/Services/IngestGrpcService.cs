@@ -2,6 +2,7 @@ using Grpc.Core;
 using Microsoft.Extensions.Options;
 using Telemetry.Contracts.V1;
 using Telemetry.Ingest.Pipeline;
+using Telemetry.Ingest.Wire;
 using Telemetry.Server.Internal;
 using Telemetry.Server.Observability;
 using Telemetry.Server.Security.Internal;
@@ -13,7 +14,7 @@ namespace Telemetry.Server.Services;
 /// batch is checked against the caller's scope before anything of it is encoded: a frame out of scope refuses the
 /// whole batch with <c>PERMISSION_DENIED</c> (see docs/security.md).
 /// </summary>
-internal sealed class IngestGrpcService : IngestService.IngestServiceBase
+internal sealed class IngestGrpcService : IngestWireMethods.ServiceBase
 {
     private readonly BatchProcessor _processor;
     private readonly ServerMetrics _metrics;
@@ -36,8 +37,10 @@ internal sealed class IngestGrpcService : IngestService.IngestServiceBase
         _logger = logger;
     }
 
-    public override async Task<BatchAck> Write(FrameBatch request, ServerCallContext context)
+    /// <summary>Writes one batch; the batch's pooled bytes are returned when its ack is.</summary>
+    public async Task<BatchAck> Write(WireBatch request, ServerCallContext context)
     {
+        using var owned = request;
         try
         {
             var scope = ScopeOf(context);
@@ -56,8 +59,9 @@ internal sealed class IngestGrpcService : IngestService.IngestServiceBase
         }
     }
 
-    public override async Task Stream(
-        IAsyncStreamReader<FrameBatch> requestStream, IServerStreamWriter<BatchAck> responseStream,
+    /// <summary>Reads batches and writes acks; each batch's pooled bytes are returned once its ack is sent or abandoned.</summary>
+    public async Task Stream(
+        IAsyncStreamReader<WireBatch> requestStream, IServerStreamWriter<BatchAck> responseStream,
         ServerCallContext context)
     {
         using var session = new StreamSession(
@@ -86,16 +90,27 @@ internal sealed class IngestGrpcService : IngestService.IngestServiceBase
                     if (scope.FindViolation(batch) is { } violation)
                     {
                         // Stop reading; the batches before this one are still acknowledged below.
+                        batch.Dispose();
                         session.ReleaseRoom();
                         refused = new RpcException(new Status(StatusCode.PermissionDenied,
                             $"batch {batch.BatchId} not written and the stream closed: {violation}"));
                         break;
                     }
                     batches++;
-                    frames += batch.Frames.Count;
+                    frames += batch.Count;
                     var started = _metrics.Timestamp();
-                    pending = _metrics.ObserveAsync(batch, await _processor.SubmitAsync(batch, reading.Token).ConfigureAwait(false), started);
+                    Task<BatchAck> submitted;
+                    try
+                    {
+                        submitted = await _processor.SubmitAsync(batch, reading.Token).ConfigureAwait(false);
+                    }
+                    catch
+                    {
+                        batch.Dispose();
+                        throw;
+                    }
                     _metrics.BatchReceived(batch);
+                    pending = DisposeAfterAsync(_metrics.ObserveAsync(batch, submitted, started), batch);
                 }
                 catch
                 {
@@ -142,6 +157,19 @@ internal sealed class IngestGrpcService : IngestService.IngestServiceBase
             Log.StreamClosedForShutdown(_logger, context.Peer);
             throw new RpcException(new Status(StatusCode.Unavailable,
                 "server is shutting down: every acknowledged batch is written; resend unacknowledged batches to another instance or after restart"));
+        }
+    }
+
+    /// <summary>The ack of <paramref name="batch"/>, whose pooled bytes are returned once nothing reads them.</summary>
+    private static async Task<BatchAck> DisposeAfterAsync(Task<BatchAck> ack, WireBatch batch)
+    {
+        try
+        {
+            return await ack.ConfigureAwait(false);
+        }
+        finally
+        {
+            batch.Dispose();
         }
     }
 

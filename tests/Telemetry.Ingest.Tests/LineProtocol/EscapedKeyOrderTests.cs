@@ -17,8 +17,8 @@ public sealed class EscapedKeyOrderTests
     [InlineData("\uff5e", "😀", -1)]
     public void Compare_Pair_OrderOfEscapedBytes(string x, string y, int expected)
     {
-        Assert.Equal(expected, EscapedKeyOrder.Compare(x, y));
-        Assert.Equal(-expected, EscapedKeyOrder.Compare(y, x));
+        Assert.Equal(expected, EscapedKeyOrder.Compare(Utf8(x), Utf8(y)));
+        Assert.Equal(-expected, EscapedKeyOrder.Compare(Utf8(y), Utf8(x)));
     }
 
     [Fact]
@@ -33,9 +33,11 @@ public sealed class EscapedKeyOrderTests
 
             int expected = Math.Sign(LineParser.EscapedKeyBytes(x).AsSpan().SequenceCompareTo(LineParser.EscapedKeyBytes(y)));
 
-            Assert.Equal(expected, EscapedKeyOrder.Compare(x, y));
+            Assert.Equal(expected, EscapedKeyOrder.Compare(Utf8(x), Utf8(y)));
         }
     }
+
+    private static byte[] Utf8(string text) => System.Text.Encoding.UTF8.GetBytes(text);
 
     private static string RandomKey(Random random, string[] alphabet) =>
         string.Concat(Enumerable.Range(0, random.Next(1, 4)).Select(_ => alphabet[random.Next(alphabet.Length)]));

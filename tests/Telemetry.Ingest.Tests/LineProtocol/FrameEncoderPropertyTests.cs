@@ -73,11 +73,12 @@ public sealed class FrameEncoderPropertyTests
         }
     }
 
-    private static Frame RandomFrame(Random random)
+    /// <summary>A random frame; without <paramref name="loneSurrogates"/> its text is valid UTF-16 (it can cross the wire).</summary>
+    internal static Frame RandomFrame(Random random, bool loneSurrogates = true)
     {
         var frame = new Frame
         {
-            Source = RandomText(random, 0, 4),
+            Source = RandomText(random, 0, 4, loneSurrogates),
             Sequence = (ulong)random.NextInt64(),
             TimestampNs = random.Next(10) switch
             {
@@ -85,40 +86,46 @@ public sealed class FrameEncoderPropertyTests
                 1 => random.Next(2) == 0 ? long.MinValue : long.MaxValue,
                 _ => random.NextInt64(long.MinValue + 2, long.MaxValue - 1),
             },
-            Measurement = RandomText(random, 0, 6),
+            Measurement = RandomText(random, 0, 6, loneSurrogates),
         };
         for (int i = random.Next(4); i > 0; i--)
         {
-            frame.Tags.Add(new Tag { Key = RandomKey(random), Value = RandomText(random, 0, 4) });
+            frame.Tags.Add(new Tag { Key = RandomKey(random, loneSurrogates), Value = RandomText(random, 0, 4, loneSurrogates) });
         }
 
         for (int i = random.Next(5); i > 0; i--)
         {
-            frame.Fields.Add(RandomField(random, RandomKey(random)));
+            frame.Fields.Add(RandomField(random, RandomKey(random, loneSurrogates), loneSurrogates));
         }
 
         return frame;
     }
 
-    private static Field RandomField(Random random, string key) => random.Next(5) switch
+    private static Field RandomField(Random random, string key, bool loneSurrogates) => random.Next(5) switch
     {
         0 => new Field { Key = key, DoubleValue = BitConverter.Int64BitsToDouble(random.NextInt64(long.MinValue, long.MaxValue)) },
         1 => new Field { Key = key, DoubleValue = Math.Round(random.NextDouble() * 1000, random.Next(4)) },
         2 => new Field { Key = key, IntValue = random.NextInt64(long.MinValue, long.MaxValue) },
         3 => new Field { Key = key, BoolValue = random.Next(2) == 0 },
-        _ => new Field { Key = key, StringValue = RandomText(random, 0, 8) },
+        _ => new Field { Key = key, StringValue = RandomText(random, 0, 8, loneSurrogates) },
     };
 
-    private static string RandomKey(Random random) =>
-        random.Next(3) == 0 ? KeyPool[random.Next(KeyPool.Length)] : RandomText(random, 1, 4);
+    private static string RandomKey(Random random, bool loneSurrogates) =>
+        random.Next(3) == 0 ? KeyPool[random.Next(KeyPool.Length)] : RandomText(random, 1, 4, loneSurrogates);
 
-    private static string RandomText(Random random, int minLength, int maxLength)
+    private static string RandomText(Random random, int minLength, int maxLength, bool loneSurrogates)
     {
         var text = new StringBuilder();
         for (int i = random.Next(minLength, maxLength + 1); i > 0; i--)
         {
             // Mostly plain letters, so that a useful share of frames is valid.
-            text.Append(random.Next(5) == 0 ? Alphabet[random.Next(Alphabet.Length)] : ((char)random.Next('a', 'z' + 1)).ToString());
+            string special = Alphabet[random.Next(Alphabet.Length)];
+            if (!loneSurrogates && special == "\ud800")
+            {
+                special = "😀";
+            }
+
+            text.Append(random.Next(5) == 0 ? special : ((char)random.Next('a', 'z' + 1)).ToString());
         }
 
         return text.ToString();

@@ -1,7 +1,7 @@
-using Google.Protobuf.Collections;
 using Microsoft.Extensions.Options;
 using Telemetry.Contracts.V1;
 using Telemetry.Ingest.Sequences;
+using Telemetry.Ingest.Wire;
 
 namespace Telemetry.Ingest.Tests.Sequences;
 
@@ -19,7 +19,7 @@ public sealed class SequenceTrackerTests
         Assert.Equal((0, 0), Admit(tracker, "a", 12, 1));         // late arrival inside the gap: kept, no new gap (late 1)
         Assert.Equal((0, 0), Admit(tracker, "b", 15, 5));         // another source is independent
 
-        var failed = Frames("a", 20, 5);
+        using var failed = Frames("a", 20, 5);
         var none = new bool[5];
         tracker.Admit(failed, none, ref Unused);
         tracker.Release(failed, none);                            // that batch was not kept
@@ -69,19 +69,19 @@ public sealed class SequenceTrackerTests
 
     private static (int Duplicates, int Gaps) Admit(SequenceTracker tracker, string source, ulong first, int count)
     {
-        var frames = Frames(source, first, count);
+        using var frames = Frames(source, first, count);
         List<SequenceGap>? gaps = null;
         var duplicates = tracker.Admit(frames, new bool[count], ref gaps);
         return (duplicates, gaps?.Count ?? 0);
     }
 
-    private static RepeatedField<Frame> Frames(string source, ulong first, int count)
+    private static WireBatch Frames(string source, ulong first, int count)
     {
-        var frames = new RepeatedField<Frame>();
+        var batch = new FrameBatch();
         for (var i = 0; i < count; i++)
         {
-            frames.Add(new Frame { Source = source, Sequence = first + (ulong)i, Measurement = "m", TimestampNs = 1 });
+            batch.Frames.Add(new Frame { Source = source, Sequence = first + (ulong)i, Measurement = "m", TimestampNs = 1 });
         }
-        return frames;
+        return WireBatch.From(batch);
     }
 }

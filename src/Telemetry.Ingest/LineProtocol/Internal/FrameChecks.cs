@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
-using Google.Protobuf.Collections;
-using Telemetry.Contracts.V1;
+using Telemetry.Ingest.Wire.Internal;
 
 namespace Telemetry.Ingest.LineProtocol.Internal;
 
@@ -15,8 +14,8 @@ internal static class FrameChecks
     // Pairwise key comparisons up to this many; beyond it keys are sorted, so a hostile frame stays O(n log n).
     private const int PairwiseComparisonLimit = 256;
 
-    // Upper bounds of the encoded forms, in bytes: a UTF-16 char takes at most 3 UTF-8 bytes, and an escaped one 2.
-    private const int BytesPerChar = 3;
+    // Upper bounds of the encoded forms, in bytes: an escaped byte takes 2.
+    private const int BytesPerByte = 2;
     private const int MaxDoubleBytes = 32;
     private const int MaxIntegerBytes = 21;
     private const int MaxBoolBytes = 5;
@@ -26,74 +25,102 @@ internal static class FrameChecks
     /// Checks <paramref name="frame"/>; on success <paramref name="tagOrder"/> (length: tags + 1) holds the tag
     /// indices in line order (see <see cref="TagKeyComparer"/>) and <paramref name="maxBytes"/> bounds the line.
     /// </summary>
-    public static bool TryCheck(Frame frame, Span<int> tagOrder, out long maxBytes, out FrameRejectionInfo rejection)
+    public static bool TryCheck(in FrameView frame, Span<int> tagOrder, out long maxBytes, out FrameRejectionInfo rejection)
     {
         maxBytes = 0;
         if (!TryCheckRequired(frame, out rejection)
             || !TryCheckTags(frame, tagOrder, ref maxBytes, out rejection)
-            || !TryCheckFields(frame.Fields, ref maxBytes, out rejection)
-            || !TryCheckFieldKeysUnique(frame.Fields, new TagKeyComparer(frame.Tags), tagOrder, out rejection))
+            || !TryCheckFields(frame, ref maxBytes, out rejection)
+            || !TryCheckFieldKeysUnique(frame, tagOrder, out rejection))
         {
             return false;
         }
 
-        maxBytes += (long)BytesPerChar * frame.Measurement.Length + MaxTimestampBytes + 3;
+        maxBytes += (long)BytesPerByte * frame.Measurement.Length + MaxTimestampBytes + 3;
         return true;
     }
 
-    private static bool TryCheckRequired(Frame frame, out FrameRejectionInfo rejection)
+    private static bool TryCheckRequired(in FrameView frame, out FrameRejectionInfo rejection)
     {
-        string measurement = frame.Measurement;
-        rejection = frame switch
+        ReadOnlySpan<byte> measurement = frame.Measurement;
+        long timestamp = frame.TimestampNs;
+        if (frame.Source.IsEmpty)
         {
-            { Source.Length: 0 } => Rejections.Missing("the frame's source is empty"),
-            { Measurement.Length: 0 } => Rejections.Missing("the measurement is empty"),
-            { TimestampNs: 0 } => Rejections.Missing("the timestamp is 0 (unset)"),
-            { TimestampNs: < InfluxLimits.MinTimestampNs or > InfluxLimits.MaxTimestampNs } =>
-                Rejections.TimestampOutOfRange(frame.TimestampNs),
-            { Fields.Count: 0 } => Rejections.Missing("the frame has no fields"),
-            _ when measurement[0] == '#' => Rejections.CommentMeasurement(measurement),
-            _ when LineSyntax.IsSkippedLeadingChar(measurement[0]) =>
-                Rejections.SkippedLeadingChar(LinePart.Measurement, measurement),
-            _ => default,
-        };
-        return rejection.Reason is null;
+            rejection = Rejections.Missing("the frame's source is empty");
+        }
+        else if (measurement.IsEmpty)
+        {
+            rejection = Rejections.Missing("the measurement is empty");
+        }
+        else if (timestamp == 0)
+        {
+            rejection = Rejections.Missing("the timestamp is 0 (unset)");
+        }
+        else if (timestamp is < InfluxLimits.MinTimestampNs or > InfluxLimits.MaxTimestampNs)
+        {
+            rejection = Rejections.TimestampOutOfRange(timestamp);
+        }
+        else if (frame.Fields.IsEmpty)
+        {
+            rejection = Rejections.Missing("the frame has no fields");
+        }
+        else if (measurement[0] == '#')
+        {
+            rejection = Rejections.CommentMeasurement(Wtf8.ToString(measurement));
+        }
+        else if (LineSyntax.IsSkippedLeadingChar(measurement[0]))
+        {
+            rejection = Rejections.SkippedLeadingChar(LinePart.Measurement, Wtf8.ToString(measurement));
+        }
+        else
+        {
+            rejection = default;
+            return true;
+        }
+
+        return false;
     }
 
-    private static bool TryCheckTags(Frame frame, Span<int> tagOrder, ref long maxBytes, out FrameRejectionInfo rejection)
+    private static bool TryCheckTags(in FrameView frame, Span<int> tagOrder, ref long maxBytes, out FrameRejectionInfo rejection)
     {
-        RepeatedField<Tag> tags = frame.Tags;
-        for (int i = 0; i < tags.Count; i++)
+        ReadOnlySpan<TagRef> tags = frame.Tags;
+        for (int i = 0; i < tags.Length; i++)
         {
-            Tag tag = tags[i];
-            rejection = tag switch
+            TagRef tag = tags[i];
+            ReadOnlySpan<byte> key = frame.Text(tag.Key);
+            if (key.IsEmpty)
             {
-                { Key.Length: 0 } => Rejections.EmptyKey("tag", i),
-                { Value.Length: 0 } => Rejections.EmptyTagValue(tag.Key),
-                _ when ReservedKeys.IsReservedTagKey(tag.Key) =>
-                    Rejections.ReservedKey("tag", tag.Key),
-                _ => default,
-            };
-            if (rejection.Reason is not null)
-            {
+                rejection = Rejections.EmptyKey("tag", i);
                 return false;
             }
 
-            maxBytes += 2 + ((long)BytesPerChar * (tag.Key.Length + tag.Value.Length));
+            if (tag.Value.Length == 0)
+            {
+                rejection = Rejections.EmptyTagValue(frame.Name(tag.Key));
+                return false;
+            }
+
+            if (ReservedKeys.IsReservedTagKey(key))
+            {
+                rejection = Rejections.ReservedKey("tag", frame.Name(tag.Key));
+                return false;
+            }
+
+            maxBytes += 2 + ((long)BytesPerByte * (tag.Key.Length + tag.Value.Length));
             tagOrder[i] = i;
         }
 
-        tagOrder[tags.Count] = tags.Count;
-        maxBytes += 2 + ((long)BytesPerChar * (ReservedKeys.Source.Length + frame.Source.Length));
+        tagOrder[tags.Length] = tags.Length;
+        maxBytes += 2 + ((long)BytesPerByte * (ReservedKeys.Source.Length + frame.Source.Length));
 
-        var comparer = new TagKeyComparer(tags);
+        TagKeyComparer comparer = frame.TagComparer;
         IndexSort.Sort(tagOrder, comparer);
         for (int i = 1; i < tagOrder.Length; i++)
         {
-            string key = comparer.KeyAt(tagOrder[i]);
-            if (key == comparer.KeyAt(tagOrder[i - 1]))
+            ReadOnlySpan<byte> key = comparer.KeyAt(tagOrder[i]);
+            if (key.SequenceEqual(comparer.KeyAt(tagOrder[i - 1])))
             {
-                rejection = Rejections.DuplicateKey("tag", key);
+                rejection = Rejections.DuplicateKey("tag", Wtf8.ToString(key));
                 return false;
             }
         }
@@ -102,35 +129,51 @@ internal static class FrameChecks
         return true;
     }
 
-    private static bool TryCheckFields(RepeatedField<Field> fields, ref long maxBytes, out FrameRejectionInfo rejection)
+    private static bool TryCheckFields(in FrameView frame, ref long maxBytes, out FrameRejectionInfo rejection)
     {
-        for (int i = 0; i < fields.Count; i++)
+        ReadOnlySpan<FieldRef> fields = frame.Fields;
+        for (int i = 0; i < fields.Length; i++)
         {
-            Field field = fields[i];
-            string key = field.Key;
-            rejection = field switch
+            FieldRef field = fields[i];
+            ReadOnlySpan<byte> key = frame.Text(field.Key);
+            if (key.IsEmpty)
             {
-                { Key.Length: 0 } => Rejections.EmptyKey("field", i),
-                _ when ReservedKeys.IsInfluxReserved(key) => Rejections.ReservedKey("field", key),
-                _ when LineSyntax.IsSkippedLeadingChar(key[0]) => Rejections.SkippedLeadingChar(LinePart.FieldKey, key),
-                { ValueCase: Field.ValueOneofCase.None } => Rejections.NoFieldValue(key),
-                { ValueCase: Field.ValueOneofCase.DoubleValue } when !double.IsFinite(field.DoubleValue) =>
-                    Rejections.NonFinite(key, field.DoubleValue),
-                _ => default,
-            };
-            if (rejection.Reason is not null)
-            {
+                rejection = Rejections.EmptyKey("field", i);
                 return false;
             }
 
-            long valueBytes = field.ValueCase switch
+            if (ReservedKeys.IsInfluxReserved(key))
             {
-                Field.ValueOneofCase.DoubleValue => MaxDoubleBytes,
-                Field.ValueOneofCase.IntValue => MaxIntegerBytes,
-                Field.ValueOneofCase.BoolValue => MaxBoolBytes,
-                _ => 2 + ((long)BytesPerChar * field.StringValue.Length),
+                rejection = Rejections.ReservedKey("field", frame.Name(field.Key));
+                return false;
+            }
+
+            if (LineSyntax.IsSkippedLeadingChar(key[0]))
+            {
+                rejection = Rejections.SkippedLeadingChar(LinePart.FieldKey, frame.Name(field.Key));
+                return false;
+            }
+
+            if (field.Kind == FieldKind.None)
+            {
+                rejection = Rejections.NoFieldValue(frame.Name(field.Key));
+                return false;
+            }
+
+            if (field.Kind == FieldKind.Double && !double.IsFinite(field.Double))
+            {
+                rejection = Rejections.NonFinite(frame.Name(field.Key), field.Double);
+                return false;
+            }
+
+            long valueBytes = field.Kind switch
+            {
+                FieldKind.Double => MaxDoubleBytes,
+                FieldKind.Int => MaxIntegerBytes,
+                FieldKind.Bool => MaxBoolBytes,
+                _ => 2 + ((long)BytesPerByte * field.Text.Length),
             };
-            maxBytes += 2 + ((long)BytesPerChar * key.Length) + valueBytes;
+            maxBytes += 2 + ((long)BytesPerByte * key.Length) + valueBytes;
         }
 
         rejection = default;
@@ -138,18 +181,18 @@ internal static class FrameChecks
     }
 
     /// <summary>No field key twice, and none equal to a tag key: InfluxDB drops or renames such a field.</summary>
-    private static bool TryCheckFieldKeysUnique(
-        RepeatedField<Field> fields, TagKeyComparer tags, ReadOnlySpan<int> tagOrder, out FrameRejectionInfo rejection)
+    private static bool TryCheckFieldKeysUnique(in FrameView frame, ReadOnlySpan<int> tagOrder, out FrameRejectionInfo rejection)
     {
-        if ((long)fields.Count * (fields.Count + tagOrder.Length) <= PairwiseComparisonLimit)
+        int count = frame.Fields.Length;
+        if ((long)count * (count + tagOrder.Length) <= PairwiseComparisonLimit)
         {
-            return TryCheckFieldKeysPairwise(fields, tags, tagOrder, out rejection);
+            return TryCheckFieldKeysPairwise(frame, tagOrder, out rejection);
         }
 
-        int[] order = ArrayPool<int>.Shared.Rent(fields.Count);
+        int[] order = ArrayPool<int>.Shared.Rent(count);
         try
         {
-            return TryCheckSortedFieldKeys(fields, order.AsSpan(0, fields.Count), tags, tagOrder, out rejection);
+            return TryCheckSortedFieldKeys(frame, order.AsSpan(0, count), tagOrder, out rejection);
         }
         finally
         {
@@ -158,36 +201,38 @@ internal static class FrameChecks
     }
 
     [SkipLocalsInit]
-    private static bool TryCheckFieldKeysPairwise(
-        RepeatedField<Field> fields, TagKeyComparer tags, ReadOnlySpan<int> tagOrder, out FrameRejectionInfo rejection)
+    private static bool TryCheckFieldKeysPairwise(in FrameView frame, ReadOnlySpan<int> tagOrder, out FrameRejectionInfo rejection)
     {
-        // Cheap signatures first: most keys differ in length or in their first or last character.
+        TagKeyComparer tags = frame.TagComparer;
+        FieldKeyComparer fields = frame.FieldComparer;
+
+        // Cheap signatures first: most keys differ in length or in their first or last byte.
         Span<ulong> tagSignatures = stackalloc ulong[tagOrder.Length];
         for (int t = 0; t < tagOrder.Length; t++)
         {
             tagSignatures[t] = Signature(tags.KeyAt(tagOrder[t]));
         }
 
-        Span<ulong> fieldSignatures = stackalloc ulong[fields.Count];
-        for (int i = 0; i < fields.Count; i++)
+        Span<ulong> fieldSignatures = stackalloc ulong[frame.Fields.Length];
+        for (int i = 0; i < fieldSignatures.Length; i++)
         {
-            string key = fields[i].Key;
+            ReadOnlySpan<byte> key = fields.KeyAt(i);
             ulong signature = Signature(key);
             fieldSignatures[i] = signature;
             for (int j = 0; j < i; j++)
             {
-                if (fieldSignatures[j] == signature && key == fields[j].Key)
+                if (fieldSignatures[j] == signature && key.SequenceEqual(fields.KeyAt(j)))
                 {
-                    rejection = Rejections.DuplicateKey("field", key);
+                    rejection = Rejections.DuplicateKey("field", Wtf8.ToString(key));
                     return false;
                 }
             }
 
             for (int t = 0; t < tagSignatures.Length; t++)
             {
-                if (tagSignatures[t] == signature && key == tags.KeyAt(tagOrder[t]))
+                if (tagSignatures[t] == signature && key.SequenceEqual(tags.KeyAt(tagOrder[t])))
                 {
-                    rejection = Rejections.FieldKeyIsTagKey(key);
+                    rejection = Rejections.FieldKeyIsTagKey(Wtf8.ToString(key));
                     return false;
                 }
             }
@@ -197,25 +242,26 @@ internal static class FrameChecks
         return true;
     }
 
-    /// <summary>Length, first and last character of a non-empty key: equal keys have equal signatures.</summary>
+    /// <summary>Length, first and last byte of a non-empty key: equal keys have equal signatures.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Signature(string key) => ((ulong)(uint)key.Length << 32) | ((ulong)key[0] << 16) | key[^1];
+    private static ulong Signature(ReadOnlySpan<byte> key) => ((ulong)(uint)key.Length << 32) | ((ulong)key[0] << 16) | key[^1];
 
     private static bool TryCheckSortedFieldKeys(
-        RepeatedField<Field> fields, Span<int> order, TagKeyComparer tags, ReadOnlySpan<int> tagOrder,
-        out FrameRejectionInfo rejection)
+        in FrameView frame, Span<int> order, ReadOnlySpan<int> tagOrder, out FrameRejectionInfo rejection)
     {
         for (int i = 0; i < order.Length; i++)
         {
             order[i] = i;
         }
 
-        IndexSort.Sort(order, new FieldKeyComparer(fields));
+        FieldKeyComparer fields = frame.FieldComparer;
+        TagKeyComparer tags = frame.TagComparer;
+        IndexSort.Sort(order, fields);
         for (int i = 1; i < order.Length; i++)
         {
-            if (fields[order[i]].Key == fields[order[i - 1]].Key)
+            if (fields.KeyAt(order[i]).SequenceEqual(fields.KeyAt(order[i - 1])))
             {
-                rejection = Rejections.DuplicateKey("field", fields[order[i]].Key);
+                rejection = Rejections.DuplicateKey("field", Wtf8.ToString(fields.KeyAt(order[i])));
                 return false;
             }
         }
@@ -223,16 +269,16 @@ internal static class FrameChecks
         // Both lists are in escaped-key order: walk them together.
         for (int f = 0, t = 0; f < order.Length && t < tagOrder.Length;)
         {
-            string fieldKey = fields[order[f]].Key;
-            string tagKey = tags.KeyAt(tagOrder[t]);
+            ReadOnlySpan<byte> fieldKey = fields.KeyAt(order[f]);
+            ReadOnlySpan<byte> tagKey = tags.KeyAt(tagOrder[t]);
             int comparison = EscapedKeyOrder.Compare(fieldKey, tagKey);
-            if (comparison == 0 && fieldKey == tagKey)
+            if (comparison == 0)
             {
-                rejection = Rejections.FieldKeyIsTagKey(fieldKey);
+                rejection = Rejections.FieldKeyIsTagKey(Wtf8.ToString(fieldKey));
                 return false;
             }
 
-            if (comparison <= 0)
+            if (comparison < 0)
             {
                 f++;
             }

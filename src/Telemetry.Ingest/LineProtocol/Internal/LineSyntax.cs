@@ -14,9 +14,9 @@ internal static class LineSyntax
     private const string KeyChars = ",= \\\r\n";
     private const string QuotedChars = "\"\\\r\n";
 
-    public static readonly SearchValues<char> MeasurementSpecials = SearchValues.Create(MeasurementChars);
-    public static readonly SearchValues<char> KeySpecials = SearchValues.Create(KeyChars);
-    public static readonly SearchValues<char> QuotedSpecials = SearchValues.Create(QuotedChars);
+    public static readonly SearchValues<byte> MeasurementSpecials = SearchValues.Create(System.Text.Encoding.ASCII.GetBytes(MeasurementChars));
+    public static readonly SearchValues<byte> KeySpecials = SearchValues.Create(System.Text.Encoding.ASCII.GetBytes(KeyChars));
+    public static readonly SearchValues<byte> QuotedSpecials = SearchValues.Create(System.Text.Encoding.ASCII.GetBytes(QuotedChars));
 
     /// <summary>1 for each ASCII character written as it is, by character code.</summary>
     public static readonly byte[] MeasurementPlain = PlainAscii(MeasurementChars);
@@ -27,13 +27,13 @@ internal static class LineSyntax
     /// Characters InfluxDB unescapes after a backslash somewhere in a measurement or key (its unescapers differ by
     /// part; this is their union). A literal backslash before one of them cannot be written unambiguously.
     /// </summary>
-    public static readonly SearchValues<char> UnescapedAfterBackslash = SearchValues.Create(",= \"");
+    public static readonly SearchValues<byte> UnescapedAfterBackslash = SearchValues.Create(",= \""u8);
 
     /// <summary>InfluxDB skips these before a measurement and before the field set, so a name cannot start with them.</summary>
-    public static bool IsSkippedLeadingChar(char c) => c is '\t' or '\0';
+    public static bool IsSkippedLeadingChar(byte c) => c is (byte)'\t' or 0;
 
     /// <summary>Whether <paramref name="c"/> is written with a backslash in a measurement (or also '=' in keys).</summary>
-    public static bool IsEscapedInName(char c, bool escapeEquals) => c is ',' or ' ' || (escapeEquals && c == '=');
+    public static bool IsEscapedInName(byte c, bool escapeEquals) => c is (byte)',' or (byte)' ' || (escapeEquals && c == '=');
 
     private static byte[] PlainAscii(string specials)
     {

@@ -6,14 +6,14 @@ using System.Text.Unicode;
 namespace Telemetry.Ingest.LineProtocol.Internal;
 
 /// <summary>
-/// Writes one line into a fixed span whose length is the line's byte budget. When the budget runs out the writer
-/// turns <see cref="Overflowed"/> and keeps checking the remaining text without writing it, so a frame's content
-/// errors are reported the same way whatever its size.
+/// Writes one line into a fixed span whose length is the line's byte budget, from UTF-8 text. When the budget runs
+/// out the writer turns <see cref="Overflowed"/> and keeps checking the remaining text without writing it, so a
+/// frame's content errors are reported the same way whatever its size.
 /// </summary>
 internal ref struct LineWriter
 {
     // Longer text goes straight to the vectorised path.
-    private const int ShortTextChars = 48;
+    private const int ShortTextBytes = 48;
 
     private readonly Span<byte> _buffer;
     private int _position;
@@ -41,7 +41,7 @@ internal ref struct LineWriter
     }
 
     /// <summary>Writes a measurement (<paramref name="escapeEquals"/> false) or a tag key, tag value or field key.</summary>
-    public TextStatus WriteName(ReadOnlySpan<char> text, bool escapeEquals)
+    public TextStatus WriteName(ReadOnlySpan<byte> text, bool escapeEquals)
     {
         text = text[CopyPlainAscii(text, escapeEquals ? LineSyntax.KeyPlain : LineSyntax.MeasurementPlain)..];
         if (text.IsEmpty)
@@ -49,11 +49,11 @@ internal ref struct LineWriter
             return TextStatus.Done;
         }
 
-        SearchValues<char> specials = escapeEquals ? LineSyntax.KeySpecials : LineSyntax.MeasurementSpecials;
+        SearchValues<byte> specials = escapeEquals ? LineSyntax.KeySpecials : LineSyntax.MeasurementSpecials;
         while (true)
         {
             int next = text.IndexOfAny(specials);
-            if (!Transcode(next < 0 ? text : text[..next]))
+            if (!Copy(next < 0 ? text : text[..next]))
             {
                 return TextStatus.InvalidUtf16;
             }
@@ -63,8 +63,8 @@ internal ref struct LineWriter
                 return TextStatus.Done;
             }
 
-            char c = text[next];
-            if (c is '\r' or '\n')
+            byte c = text[next];
+            if (c is (byte)'\r' or (byte)'\n')
             {
                 return TextStatus.Newline;
             }
@@ -89,14 +89,14 @@ internal ref struct LineWriter
     }
 
     /// <summary>Writes a string field value in double quotes, escaping '"' and '\'.</summary>
-    public TextStatus WriteQuoted(ReadOnlySpan<char> text)
+    public TextStatus WriteQuoted(ReadOnlySpan<byte> text)
     {
         WriteByte((byte)'"');
         text = text[CopyPlainAscii(text, LineSyntax.QuotedPlain)..];
         while (true)
         {
             int next = text.IndexOfAny(LineSyntax.QuotedSpecials);
-            if (!Transcode(next < 0 ? text : text[..next]))
+            if (!Copy(next < 0 ? text : text[..next]))
             {
                 return TextStatus.InvalidUtf16;
             }
@@ -107,8 +107,8 @@ internal ref struct LineWriter
                 return TextStatus.Done;
             }
 
-            char c = text[next];
-            if (c is '\r' or '\n')
+            byte c = text[next];
+            if (c is (byte)'\r' or (byte)'\n')
             {
                 return TextStatus.Newline;
             }
@@ -159,12 +159,12 @@ internal ref struct LineWriter
 
     /// <summary>
     /// Copies the leading run of short text that needs no escaping, byte by byte: for the short names and values
-    /// of typical frames this beats a vectorised search plus a transcoding call. Returns the characters consumed.
+    /// of typical frames this beats a vectorised search. Returns the bytes consumed.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int CopyPlainAscii(ReadOnlySpan<char> text, byte[] plain)
+    private int CopyPlainAscii(ReadOnlySpan<byte> text, byte[] plain)
     {
-        if (text.Length > ShortTextChars || _overflowed)
+        if (text.Length > ShortTextBytes || _overflowed)
         {
             return 0;
         }
@@ -174,42 +174,38 @@ internal ref struct LineWriter
         int i = 0;
         while (i < count)
         {
-            char c = text[i];
-            if (c >= (char)plain.Length || plain[c] == 0)
+            byte c = text[i];
+            if (c >= plain.Length || plain[c] == 0)
             {
                 break;
             }
 
-            destination[i++] = (byte)c;
+            destination[i++] = c;
         }
 
         _position += i;
         return i;
     }
 
-    private void WriteEscaped(char c)
+    private void WriteEscaped(byte c)
     {
         WriteByte((byte)'\\');
-        WriteByte((byte)c);
+        WriteByte(c);
     }
 
-    /// <summary>Writes <paramref name="text"/> as UTF-8; false when it holds a lone surrogate.</summary>
-    private bool Transcode(ReadOnlySpan<char> text)
+    /// <summary>Copies <paramref name="text"/>; false when it is not valid UTF-8 (it then held a lone surrogate).</summary>
+    private bool Copy(ReadOnlySpan<byte> text)
     {
-        if (_overflowed)
+        bool valid = System.Text.Ascii.IsValid(text) || Utf8.IsValid(text);
+        if (!_overflowed && text.TryCopyTo(_buffer[_position..]))
         {
-            return Utf16Text.IsValid(text);
+            _position += text.Length;
         }
-
-        OperationStatus status = Utf8.FromUtf16(
-            text, _buffer[_position..], out int read, out int written, replaceInvalidSequences: false);
-        _position += written;
-        if (status == OperationStatus.DestinationTooSmall)
+        else
         {
             _overflowed = true;
-            return Utf16Text.IsValid(text[read..]);
         }
 
-        return status == OperationStatus.Done;
+        return valid;
     }
 }

@@ -30,7 +30,7 @@ internal static class Rejections
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static FrameRejectionInfo ReservedKey(string kind, string key) =>
-        new(RejectionCode.ReservedKey, key == ReservedKeys.Source
+        new(RejectionCode.ReservedKey, key == "source"
             ? $"{kind} key {Quote(key)} is reserved: the server writes the frame's source as this tag"
             : $"{kind} key {Quote(key)} is reserved by InfluxDB");
 
@@ -70,6 +70,10 @@ internal static class Rejections
     public static FrameRejectionInfo KeyTooLarge(string fieldKey) =>
         new(RejectionCode.TooLarge,
             $"measurement, tags and field key {Quote(fieldKey)} exceed InfluxDB's {InfluxLimits.MaxSeriesFieldKeyBytes}-byte key limit");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static FrameRejectionInfo NotAFrame() =>
+        new(RejectionCode.Invalid, "the frame is not a valid serialized telemetry.v1.Frame");
 
     /// <summary>The rejection for a content problem found while writing <paramref name="text"/>.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -1,4 +1,4 @@
-using Telemetry.Contracts.V1;
+using Telemetry.Ingest.Wire;
 
 namespace Telemetry.Server.Security.Internal;
 
@@ -30,7 +30,7 @@ internal sealed class ClientScope
     /// Why <paramref name="batch"/> may not be written by this client (its first frame out of scope), or null when
     /// every frame is in scope. Consecutive frames of one source and measurement are checked once.
     /// </summary>
-    public string? FindViolation(FrameBatch batch)
+    public string? FindViolation(WireBatch batch)
     {
         if (MatchesAll)
         {
@@ -38,25 +38,25 @@ internal sealed class ClientScope
         }
         string? lastSource = null;
         string? lastMeasurement = null;
-        var frames = batch.Frames;
-        for (var i = 0; i < frames.Count; i++)
+        for (var i = 0; i < batch.Count; i++)
         {
-            var frame = frames[i];
-            if (!string.Equals(frame.Source, lastSource, StringComparison.Ordinal))
+            var source = batch.SourceOf(i);
+            if (!string.Equals(source, lastSource, StringComparison.Ordinal))
             {
-                if (!Sources.Matches(frame.Source))
+                if (!Sources.Matches(source))
                 {
-                    return $"frame {i}: source '{Quote(frame.Source)}' is outside the scope of client '{Client}' (sources: {Sources})";
+                    return $"frame {i}: source '{Quote(source)}' is outside the scope of client '{Client}' (sources: {Sources})";
                 }
-                lastSource = frame.Source;
+                lastSource = source;
             }
-            if (!string.Equals(frame.Measurement, lastMeasurement, StringComparison.Ordinal))
+            var measurement = batch.MeasurementOf(i);
+            if (!string.Equals(measurement, lastMeasurement, StringComparison.Ordinal))
             {
-                if (!Measurements.Matches(frame.Measurement))
+                if (!Measurements.Matches(measurement))
                 {
-                    return $"frame {i}: measurement '{Quote(frame.Measurement)}' is outside the scope of client '{Client}' (measurements: {Measurements})";
+                    return $"frame {i}: measurement '{Quote(measurement)}' is outside the scope of client '{Client}' (measurements: {Measurements})";
                 }
-                lastMeasurement = frame.Measurement;
+                lastMeasurement = measurement;
             }
         }
         return null;
