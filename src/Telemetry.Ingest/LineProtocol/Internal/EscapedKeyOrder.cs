@@ -12,6 +12,13 @@ internal static class EscapedKeyOrder
         int common = x.CommonPrefixLength(y);
         x = x[common..];
         y = y[common..];
+        if (!x.IsEmpty && !y.IsEmpty && !LineSyntax.IsEscapedInName(x[0], escapeEquals: true)
+            && !LineSyntax.IsEscapedInName(y[0], escapeEquals: true))
+        {
+            // The usual case: the keys first differ in a byte written as it is.
+            return x[0] < y[0] ? -1 : 1;
+        }
+
         int i = 0, j = 0;
         bool xEscaped = false, yEscaped = false;
         while (true)

@@ -93,6 +93,12 @@ internal ref struct LineWriter
     {
         WriteByte((byte)'"');
         text = text[CopyPlainAscii(text, LineSyntax.QuotedPlain)..];
+        if (text.IsEmpty)
+        {
+            WriteByte((byte)'"');
+            return TextStatus.Done;
+        }
+
         while (true)
         {
             int next = text.IndexOfAny(LineSyntax.QuotedSpecials);
@@ -196,6 +202,11 @@ internal ref struct LineWriter
     /// <summary>Copies <paramref name="text"/>; false when it is not valid UTF-8 (it then held a lone surrogate).</summary>
     private bool Copy(ReadOnlySpan<byte> text)
     {
+        if (text.IsEmpty)
+        {
+            return true;
+        }
+
         bool valid = System.Text.Ascii.IsValid(text) || Utf8.IsValid(text);
         if (!_overflowed && text.TryCopyTo(_buffer[_position..]))
         {

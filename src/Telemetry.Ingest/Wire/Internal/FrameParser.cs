@@ -104,6 +104,26 @@ internal static class FrameParser
 
     private static bool TryReadTag(ReadOnlySpan<byte> message, int offset, bool checkUtf8, out TagRef tag)
     {
+        // The layout every serializer writes for a tag with short key and value: 0x0A len key 0x12 len value.
+        if (message.Length >= 4 && message[0] == 0x0A && message[1] < 0x80)
+        {
+            int keyLength = message[1];
+            int valueTag = 2 + keyLength;
+            if (valueTag + 1 < message.Length && message[valueTag] == 0x12 && message[valueTag + 1] < 0x80
+                && valueTag + 2 + message[valueTag + 1] == message.Length && keyLength > 0)
+            {
+                var key = new TextRef(offset + 2, keyLength);
+                var value = new TextRef(offset + valueTag + 2, message[valueTag + 1]);
+                tag = new TagRef(key, value.Length == 0 ? default : value);
+                return !checkUtf8 || (IsValidUtf8(message.Slice(2, keyLength)) && IsValidUtf8(message.Slice(valueTag + 2, value.Length)));
+            }
+        }
+
+        return TryReadAnyTag(message, offset, checkUtf8, out tag);
+    }
+
+    private static bool TryReadAnyTag(ReadOnlySpan<byte> message, int offset, bool checkUtf8, out TagRef tag)
+    {
         tag = default;
         var reader = new WireReader(message);
         TextRef key = default, value = default;
@@ -142,6 +162,38 @@ internal static class FrameParser
     }
 
     private static bool TryReadField(ReadOnlySpan<byte> message, int offset, bool checkUtf8, out FieldRef field)
+    {
+        // The layout every serializer writes for a short key and one value: 0x0A len key, then the value.
+        if (message.Length >= 3 && message[0] == 0x0A && message[1] is > 0 and < 0x80 && 2 + message[1] < message.Length)
+        {
+            int keyLength = message[1];
+            int at = 2 + keyLength;
+            var key = new TextRef(offset + 2, keyLength);
+            ReadOnlySpan<byte> value = message[(at + 1)..];
+            switch (message[at])
+            {
+                case 0x11 when value.Length == sizeof(double):
+                    field = new FieldRef(key, FieldKind.Double, System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(value), default);
+                    return !checkUtf8 || IsValidUtf8(message.Slice(2, keyLength));
+                case 0x18 or 0x20:
+                    var reader = new WireReader(value);
+                    if (reader.TryReadVarint(out ulong bits) && reader.End)
+                    {
+                        field = new FieldRef(key, (FieldKind)(message[at] >> 3), bits, default);
+                        return !checkUtf8 || IsValidUtf8(message.Slice(2, keyLength));
+                    }
+
+                    break;
+                case 0x2A when value.Length >= 1 && value[0] < 0x80 && value.Length == 1 + value[0]:
+                    field = new FieldRef(key, FieldKind.String, 0, new TextRef(offset + at + 2, value[0]));
+                    return !checkUtf8 || (IsValidUtf8(message.Slice(2, keyLength)) && IsValidUtf8(value[1..]));
+            }
+        }
+
+        return TryReadAnyField(message, offset, checkUtf8, out field);
+    }
+
+    private static bool TryReadAnyField(ReadOnlySpan<byte> message, int offset, bool checkUtf8, out FieldRef field)
     {
         field = default;
         var reader = new WireReader(message);
@@ -188,7 +240,27 @@ internal static class FrameParser
         }
 
         text = new TextRef(start, length);
-        return !checkUtf8 || Utf8.IsValid(message.Slice(start, length));
+        return !checkUtf8 || IsValidUtf8(message.Slice(start, length));
+    }
+
+    /// <summary>Short ASCII text, the usual name, is checked inline; anything else by the vectorised validator.</summary>
+    private static bool IsValidUtf8(ReadOnlySpan<byte> text)
+    {
+        if (text.Length <= 32)
+        {
+            int i = 0;
+            while (i < text.Length && text[i] < 0x80)
+            {
+                i++;
+            }
+
+            if (i == text.Length)
+            {
+                return true;
+            }
+        }
+
+        return Utf8.IsValid(text);
     }
 
     private static TextRef Shift(TextRef text, int offset) => text.Length == 0 ? default : new TextRef(text.Start + offset, text.Length);
