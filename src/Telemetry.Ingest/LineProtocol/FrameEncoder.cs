@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Runtime.CompilerServices;
 using Telemetry.Contracts.V1;
 using Telemetry.Ingest.LineProtocol.Internal;
+using Telemetry.Ingest.Wire;
 using Telemetry.Ingest.Wire.Internal;
 
 namespace Telemetry.Ingest.LineProtocol;
@@ -62,7 +63,7 @@ public sealed class FrameEncoder
 
     /// <summary>
     /// Validates the serialized <c>telemetry.v1.Frame</c> <paramref name="frame"/> (as read from the wire, or as
-    /// <see cref="Wire.WireBatch.FrameAt"/> holds it) and appends exactly one line ending in '\n' to
+    /// <see cref="WireBatch.FrameAt(int)"/> holds it) and appends exactly one line ending in '\n' to
     /// <paramref name="output"/>, straight from its UTF-8 bytes. On a rejection nothing is committed to
     /// <paramref name="output"/>, the method returns false and <paramref name="rejection"/> says why.
     /// </summary>
@@ -97,6 +98,19 @@ public sealed class FrameEncoder
             ArrayPool<TagRef>.Shared.Return(manyTags);
             ArrayPool<FieldRef>.Shared.Return(manyFields);
         }
+    }
+
+    /// <summary>
+    /// Encodes the frame at <paramref name="index"/> of <paramref name="batch"/> as
+    /// <see cref="TryEncode(ReadOnlySpan{byte}, IBufferWriter{byte}, out FrameRejectionInfo)"/> does, from the tags
+    /// and fields the batch's index already located.
+    /// </summary>
+    public bool TryEncode(WireBatch batch, int index, IBufferWriter<byte> output, out FrameRejectionInfo rejection)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(output);
+        ReadOnlySpan<byte> frame = batch.FrameAt(index, out FrameHeader header, out ReadOnlySpan<TagRef> tags, out ReadOnlySpan<FieldRef> fields);
+        return TryEncode(new FrameView(frame, header, tags, fields), output, out rejection);
     }
 
     [SkipLocalsInit]

@@ -68,7 +68,7 @@ public sealed class BatchProcessor
                 {
                     continue;
                 }
-                if (_encoder.TryEncode(batch.FrameAt(i), bytes, out var rejection))
+                if (_encoder.TryEncode(batch, i, bytes, out var rejection))
                 {
                     lineFrames.Add(i);
                 }

@@ -19,14 +19,18 @@ public sealed class WireBatch : IDisposable
     private byte[]? _bytes;
     private FrameEntry[]? _frames;
     private string[]? _sources;
+    private TagRef[]? _tags;
+    private FieldRef[]? _fields;
     private int _count;
 
-    private WireBatch(byte[] bytes, FrameEntry[] frames, string[] sources, int count, ulong batchId, bool untracked)
+    private WireBatch(in Index index, ulong batchId, bool untracked)
     {
-        _bytes = bytes;
-        _frames = frames;
-        _sources = sources;
-        _count = count;
+        _bytes = index.Bytes;
+        _frames = index.Frames;
+        _sources = index.Sources;
+        _tags = index.Tags;
+        _fields = index.Fields;
+        _count = index.Count;
         BatchId = batchId;
         Untracked = untracked;
     }
@@ -47,6 +51,24 @@ public sealed class WireBatch : IDisposable
     public ReadOnlySpan<byte> FrameAt(int index)
     {
         ref readonly FrameEntry entry = ref Entry(index);
+        return _bytes.AsSpan(entry.Start, entry.Length);
+    }
+
+    /// <summary>The frame at <paramref name="index"/> with its tags and fields located, as the encoder reads it.</summary>
+    internal ReadOnlySpan<byte> FrameAt(int index, out FrameHeader header, out ReadOnlySpan<TagRef> tags, out ReadOnlySpan<FieldRef> fields)
+    {
+        ref readonly FrameEntry entry = ref Entry(index);
+        header = new FrameHeader
+        {
+            Source = entry.Source,
+            Measurement = entry.Measurement,
+            Sequence = entry.Sequence,
+            TimestampNs = entry.TimestampNs,
+            TagCount = entry.TagCount,
+            FieldCount = entry.FieldCount,
+        };
+        tags = _tags.AsSpan(entry.FirstTag, entry.TagCount);
+        fields = _fields.AsSpan(entry.FirstField, entry.FieldCount);
         return _bytes.AsSpan(entry.Start, entry.Length);
     }
 
@@ -84,7 +106,6 @@ public sealed class WireBatch : IDisposable
             return batch;
         }
 
-        ArrayPool<byte>.Shared.Return(bytes);
         // Valid protobuf the fast path does not take, or invalid protobuf: the reference parser decides.
         WireBatch normalized = From(FrameBatch.Parser.ParseFrom(payload));
         normalized.ReadByReferenceParser = true;
@@ -99,7 +120,6 @@ public sealed class WireBatch : IDisposable
         int length = FrameWriter.WriteBatch(batch, bytes);
         if (!TryIndex(bytes, length, out WireBatch? wire, checkUtf8: false))
         {
-            ArrayPool<byte>.Shared.Return(bytes);
             throw new InvalidOperationException("a serialized frame batch did not read back");
         }
 
@@ -118,23 +138,25 @@ public sealed class WireBatch : IDisposable
         ArrayPool<byte>.Shared.Return(bytes);
         ArrayPool<FrameEntry>.Shared.Return(_frames!);
         ArrayPool<string>.Shared.Return(_sources!, clearArray: true);
+        ArrayPool<TagRef>.Shared.Return(_tags!);
+        ArrayPool<FieldRef>.Shared.Return(_fields!);
         _frames = null;
         _sources = null;
+        _tags = null;
+        _fields = null;
         _count = 0;
     }
 
     // FrameBatch: 1 batch_id, 2 frames, 3 untracked.
+    /// <summary>Indexes the batch in <paramref name="bytes"/>; on false every array, <paramref name="bytes"/> too, is returned.</summary>
     private static bool TryIndex(byte[] bytes, int length, [NotNullWhen(true)] out WireBatch? batch, bool checkUtf8 = true)
     {
         batch = null;
-        var frames = ArrayPool<FrameEntry>.Shared.Rent(InitialFrames);
-        var sources = ArrayPool<string>.Shared.Rent(InitialFrames);
-        int count = 0;
+        var index = new Index(bytes);
         ulong batchId = 0, untracked = 0;
         bool idSeen = false, untrackedSeen = false;
         var reader = new WireReader(bytes.AsSpan(0, length));
         bool ok = true;
-        ReadOnlySpan<byte> lastSource = default;
         while (ok && !reader.End)
         {
             if (!reader.TryReadTag(out int number, out int wireType))
@@ -154,30 +176,7 @@ public sealed class WireBatch : IDisposable
                     ok = reader.TryReadVarint(out untracked);
                     break;
                 case (2, WireReader.LengthDelimited):
-                    if (!reader.TryReadLengthDelimited(out int start, out int frameLength))
-                    {
-                        ok = false;
-                        break;
-                    }
-
-                    ReadOnlySpan<byte> frame = bytes.AsSpan(start, frameLength);
-                    if (!FrameParser.TryRead(frame, out FrameHeader header, [], [], checkUtf8))
-                    {
-                        ok = false;
-                        break;
-                    }
-
-                    if (count == frames.Length)
-                    {
-                        Grow(ref frames, count);
-                        Grow(ref sources, count);
-                    }
-
-                    frames[count] = new FrameEntry(start, frameLength, header.Measurement, header.Sequence, header.TimestampNs);
-                    ReadOnlySpan<byte> source = header.Source.In(frame);
-                    sources[count] = count > 0 && source.SequenceEqual(lastSource) ? sources[count - 1] : NameCache.Get(source);
-                    lastSource = source;
-                    count++;
+                    ok = reader.TryReadLengthDelimited(out int start, out int frameLength) && index.TryAdd(start, frameLength, checkUtf8);
                     break;
                 default:
                     ok = false;
@@ -187,24 +186,77 @@ public sealed class WireBatch : IDisposable
 
         if (!ok)
         {
-            ArrayPool<FrameEntry>.Shared.Return(frames);
-            ArrayPool<string>.Shared.Return(sources, clearArray: true);
+            index.Return();
             return false;
         }
 
-        batch = new WireBatch(bytes, frames, sources, count, batchId, untracked != 0);
+        batch = new WireBatch(index, batchId, untracked != 0);
         return true;
     }
 
-    private static void Grow<T>(ref T[] array, int count)
+    private static void Grow<T>(ref T[] array, int count, int needed)
     {
-        T[] larger = ArrayPool<T>.Shared.Rent(array.Length * 2);
+        T[] larger = ArrayPool<T>.Shared.Rent(Math.Max(array.Length * 2, count + needed));
         Array.Copy(array, larger, count);
-        ArrayPool<T>.Shared.Return(array, clearArray: RuntimeHelpersIsReference<T>());
+        ArrayPool<T>.Shared.Return(array, clearArray: System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<T>());
         array = larger;
     }
 
-    private static bool RuntimeHelpersIsReference<T>() => System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<T>();
+    /// <summary>The pooled arrays a batch's index is built in.</summary>
+    private struct Index(byte[] bytes)
+    {
+        public readonly byte[] Bytes = bytes;
+        public FrameEntry[] Frames = ArrayPool<FrameEntry>.Shared.Rent(InitialFrames);
+        public string[] Sources = ArrayPool<string>.Shared.Rent(InitialFrames);
+        public TagRef[] Tags = ArrayPool<TagRef>.Shared.Rent(InitialFrames * 4);
+        public FieldRef[] Fields = ArrayPool<FieldRef>.Shared.Rent(InitialFrames * 8);
+        public int Count;
+        private int _tagCount;
+        private int _fieldCount;
+
+        public bool TryAdd(int start, int length, bool checkUtf8)
+        {
+            ReadOnlySpan<byte> frame = Bytes.AsSpan(start, length);
+            if (!FrameParser.TryRead(frame, out FrameHeader header, Tags.AsSpan(_tagCount), Fields.AsSpan(_fieldCount), checkUtf8))
+            {
+                return false;
+            }
+
+            if (_tagCount + header.TagCount > Tags.Length || _fieldCount + header.FieldCount > Fields.Length)
+            {
+                // More tags or fields than there was room for: grow, and read the frame again into the room.
+                Grow(ref Tags, _tagCount, header.TagCount);
+                Grow(ref Fields, _fieldCount, header.FieldCount);
+                FrameParser.TryRead(frame, out header, Tags.AsSpan(_tagCount), Fields.AsSpan(_fieldCount), checkUtf8: false);
+            }
+
+            if (Count == Frames.Length)
+            {
+                Grow(ref Frames, Count, 1);
+                Grow(ref Sources, Count, 1);
+            }
+
+            Frames[Count] = new FrameEntry(start, length, header.Source, header.Measurement, header.Sequence, header.TimestampNs,
+                _tagCount, header.TagCount, _fieldCount, header.FieldCount);
+            ReadOnlySpan<byte> source = header.Source.In(frame);
+            Sources[Count] = Count > 0 && source.SequenceEqual(Frames[Count - 1].Source.In(Bytes.AsSpan(Frames[Count - 1].Start)))
+                ? Sources[Count - 1]
+                : NameCache.Get(source);
+            _tagCount += header.TagCount;
+            _fieldCount += header.FieldCount;
+            Count++;
+            return true;
+        }
+
+        public readonly void Return()
+        {
+            ArrayPool<byte>.Shared.Return(Bytes);
+            ArrayPool<FrameEntry>.Shared.Return(Frames);
+            ArrayPool<string>.Shared.Return(Sources, clearArray: true);
+            ArrayPool<TagRef>.Shared.Return(Tags);
+            ArrayPool<FieldRef>.Shared.Return(Fields);
+        }
+    }
 
     private ref readonly FrameEntry Entry(int index)
     {
@@ -213,5 +265,7 @@ public sealed class WireBatch : IDisposable
         return ref _frames[index];
     }
 
-    private readonly record struct FrameEntry(int Start, int Length, TextRef Measurement, ulong Sequence, long TimestampNs);
+    private readonly record struct FrameEntry(
+        int Start, int Length, TextRef Source, TextRef Measurement, ulong Sequence, long TimestampNs,
+        int FirstTag, int TagCount, int FirstField, int FieldCount);
 }

@@ -114,6 +114,34 @@ public sealed class WireBatchDifferentialTests
     }
 
     [Fact]
+    public void Parse_LargeBatch_IndexGrowsAndMatchesTheReference()
+    {
+        // More frames, tags and fields than the index's first arrays hold, and one frame past any stack limit.
+        var random = new Random(11);
+        var batch = new FrameBatch { BatchId = 9 };
+        for (int i = 0; i < 300; i++)
+        {
+            Frame frame = Frames.Valid(source: $"s{i % 3}");
+            for (int t = 0; t < 6; t++)
+            {
+                frame.Tags.Add(Frames.Tag($"t{t}", $"v{random.Next(100)}"));
+            }
+
+            for (int f = 0; f < (i == 150 ? 400 : 12); f++)
+            {
+                frame.Fields.Add(Frames.Double($"f{f}", random.NextDouble()));
+            }
+
+            batch.Frames.Add(frame);
+        }
+
+        using WireBatch wire = WireBatch.Parse(new ReadOnlySequence<byte>(batch.ToByteArray()));
+
+        Assert.False(wire.ReadByReferenceParser);
+        AssertSameBatch(batch, wire);
+    }
+
+    [Fact]
     public void Parse_InvalidUtf8_ThrowsTheReferenceParsersError()
     {
         byte[] bytes = new FrameBatch { Frames = { Frames.Valid(source: "ab") } }.ToByteArray();
@@ -142,6 +170,12 @@ public sealed class WireBatchDifferentialTests
             Assert.Equal(objectAccepted, wireAccepted);
             Assert.Equal(objectRejection, wireRejection);
             Assert.Equal(fromObject.WrittenSpan.ToArray(), fromWire.WrittenSpan.ToArray());
+
+            // The server's call: the tags and fields the batch's index located.
+            var fromIndex = new ArrayBufferWriter<byte>();
+            Assert.Equal(objectAccepted, Encode.Default.TryEncode(wire, i, fromIndex, out FrameRejectionInfo indexRejection));
+            Assert.Equal(objectRejection, indexRejection);
+            Assert.Equal(fromObject.WrittenSpan.ToArray(), fromIndex.WrittenSpan.ToArray());
         }
     }
 
