@@ -36,7 +36,7 @@ internal static class BenchChart
         plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, cases.Count).Select(i => (double)i)], [.. cases.Select(c => c.Label)]);
         plot.Axes.Bottom.TickLabelStyle.Rotation = 30;
         plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
-        plot.Axes.Bottom.MinimumSize = 170;
+        plot.Axes.Bottom.MinimumSize = 90;
         plot.Axes.Left.Label.Text = "frames/s (points/s for direct writes)";
         plot.Axes.Right.Label.Text = "CPU s per million frames";
         plot.Axes.SetLimitsX(-0.6, cases.Count - 0.4);
