@@ -43,7 +43,7 @@ dotnet build tests/Telemetry.Benchmarks -c Release -v q -nologo >/dev/null
 server_dll="$root/src/Telemetry.Server/bin/Release/net10.0/Telemetry.Server.dll"
 if [ -n "${BASELINE:-}" ]; then
   echo "== building the baseline server ($BASELINE) in a temporary worktree"
-  git -C "$root" worktree add --detach "$work/baseline" "$BASELINE" >/dev/null 2>&1
+  git -C "$root" worktree add --detach "$work/baseline" "$BASELINE" >/dev/null
   dotnet build "$work/baseline/src/Telemetry.Server" -c Release -v q -nologo >/dev/null
 fi
 benchmarks() { dotnet tests/Telemetry.Benchmarks/bin/Release/net10.0/Telemetry.Benchmarks.dll "$@"; }
