@@ -3,7 +3,10 @@ using Telemetry.Contracts.V1;
 
 namespace Telemetry.LoadGen;
 
-/// <summary>The serialized batches of one stream, in order: built as they are sent, or all before the run starts.</summary>
+/// <summary>
+/// The serialized batches of one stream, in order: built as they are sent, or all before the run starts (until
+/// <c>stop</c> fires: the time limit counts the preparation too).
+/// </summary>
 internal sealed class BatchSource
 {
     private readonly LoadOptions _options;
@@ -13,7 +16,7 @@ internal sealed class BatchSource
     private long _nextSequence = 1;
     private ulong _nextBatchId = 1;
 
-    public BatchSource(LoadOptions options, string source, long frames, bool prepare)
+    public BatchSource(LoadOptions options, string source, long frames, bool prepare, CancellationToken stop)
     {
         _options = options;
         _frames = frames;
@@ -21,7 +24,7 @@ internal sealed class BatchSource
         if (prepare)
         {
             _prepared = new();
-            while (TryBuild(out var bytes, out var batchId, out var count))
+            while (!stop.IsCancellationRequested && TryBuild(out var bytes, out var batchId, out var count))
             {
                 _prepared.Enqueue((bytes, batchId, count));
             }

@@ -16,36 +16,53 @@ internal static class DirectInfluxRunner
     /// <summary>Lines per request, the InfluxDB-recommended batch size the server also uses by default.</summary>
     public const int LinesPerRequest = 5000;
 
-    public static async Task<LoadResult> RunAsync(LoadOptions options, Uri influx, string database, TextWriter progress, CancellationToken cancel)
+    /// <summary>
+    /// Encodes (not timed), then writes until every body is written or <paramref name="stop"/> fires (the time limit
+    /// or Ctrl+C): then the requests in flight are abandoned and only what InfluxDB answered 204 for counts as written.
+    /// </summary>
+    public static async Task<LoadResult> RunAsync(LoadOptions options, Uri influx, string database, TextWriter progress, CancellationToken stop)
     {
         progress.WriteLine($"encoding {options.Frames:N0} frames (not timed)...");
-        var bodies = Encode(options);
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Streams }) { BaseAddress = influx };
+        var bodies = Encode(options, stop);
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Streams })
+        {
+            BaseAddress = influx,
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
         var path = $"write?db={Uri.EscapeDataString(database)}&precision=ns";
         var next = -1;
+        long sent = 0;
         long written = 0;
         var latencies = new LongHistogram(1, 60_000_000, 3);
         var started = Stopwatch.GetTimestamp();
         var writers = Enumerable.Range(0, options.Streams).Select(_ => Task.Run(async () =>
         {
             int i;
-            while ((i = Interlocked.Increment(ref next)) < bodies.Count && !cancel.IsCancellationRequested)
+            while (!stop.IsCancellationRequested && (i = Interlocked.Increment(ref next)) < bodies.Count)
             {
                 var (body, lines) = bodies[i];
-                var sent = Stopwatch.GetTimestamp();
-                using var content = new ByteArrayContent(body);
-                using var response = await http.PostAsync(path, content, cancel);
-                if (response.StatusCode != HttpStatusCode.NoContent)
+                Interlocked.Add(ref sent, lines);
+                var posted = Stopwatch.GetTimestamp();
+                try
                 {
-                    throw new InvalidOperationException($"InfluxDB answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancel)}");
+                    using var content = new ByteArrayContent(body);
+                    using var response = await http.PostAsync(path, content, stop);
+                    if (response.StatusCode != HttpStatusCode.NoContent)
+                    {
+                        throw new InvalidOperationException($"InfluxDB answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(stop)}");
+                    }
+                }
+                catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                {
+                    return;
                 }
                 lock (latencies)
                 {
-                    latencies.RecordValue(Math.Max(1, (long)Stopwatch.GetElapsedTime(sent).TotalMicroseconds));
+                    latencies.RecordValue(Math.Max(1, (long)Stopwatch.GetElapsedTime(posted).TotalMicroseconds));
                 }
                 Interlocked.Add(ref written, lines);
             }
-        })).ToArray();
+        }, CancellationToken.None)).ToArray();
         var run = Task.WhenAll(writers);
         while (await Task.WhenAny(run, Task.Delay(1000, CancellationToken.None)) != run)
         {
@@ -55,10 +72,14 @@ internal static class DirectInfluxRunner
         }
         await run;
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        return new LoadResult(options.Frames, written, 0, 0, 0, 0, elapsed, latencies);
+        if (stop.IsCancellationRequested)
+        {
+            progress.WriteLine($"stopped by the time limit (or Ctrl+C): {written:N0} of {options.Frames:N0} points written");
+        }
+        return new LoadResult(sent, written, 0, 0, 0, 0, elapsed, latencies);
     }
 
-    private static List<(byte[] Body, int Lines)> Encode(LoadOptions options)
+    private static List<(byte[] Body, int Lines)> Encode(LoadOptions options, CancellationToken stop)
     {
         var encoder = new FrameEncoder(new FrameEncoderOptions());
         var bodies = new List<(byte[], int)>();
@@ -69,7 +90,7 @@ internal static class DirectInfluxRunner
             var source = $"{options.SourcePrefix}/{s}";
             var batch = BatchFactory.Create(options, source);
             var share = LoadRunner.Share(options.Frames, options.Streams, s);
-            for (long sequence = 1; sequence <= share; sequence += options.BatchSize)
+            for (long sequence = 1; sequence <= share && !stop.IsCancellationRequested; sequence += options.BatchSize)
             {
                 var count = (int)Math.Min(options.BatchSize, share - sequence + 1);
                 BatchFactory.Refresh(batch, 0, sequence, count, options.StartNs);

@@ -24,7 +24,7 @@ internal sealed record LoadOptions
     /// <summary>Target send rate over all streams in frames/s; 0 sends as fast as acks allow. Default 0.</summary>
     public required double Rate { get; init; }
 
-    /// <summary>Hard time limit in seconds; the run stops sending when it is reached. Default 120.</summary>
+    /// <summary>Time limit of the run in seconds, preparation included; then sending stops and acks in flight get <see cref="LoadRunner.AckGraceSeconds"/> more. Default 120.</summary>
     public required double MaxSeconds { get; init; }
 
     /// <summary>Measurement name written. Default "loadgen".</summary>

@@ -10,6 +10,7 @@ internal sealed record LoadResult(
     /// <summary>Acknowledged-as-written frames per second over the whole run.</summary>
     public double FramesPerSecond => FramesWritten / ElapsedSeconds;
 
-    /// <summary>Ack latency at <paramref name="percentile"/> (0-100), in milliseconds.</summary>
-    public double LatencyMs(double percentile) => AckLatencyMicros.GetValueAtPercentile(percentile) / 1000.0;
+    /// <summary>Ack latency at <paramref name="percentile"/> (0-100), in milliseconds; 0 when nothing was acknowledged.</summary>
+    public double LatencyMs(double percentile) =>
+        AckLatencyMicros.TotalCount == 0 ? 0 : AckLatencyMicros.GetValueAtPercentile(percentile) / 1000.0;
 }

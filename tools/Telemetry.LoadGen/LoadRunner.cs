@@ -9,7 +9,15 @@ namespace Telemetry.LoadGen;
 /// <summary>Runs the streams of one load run, reports progress every second, and collects the result.</summary>
 internal static class LoadRunner
 {
-    public static async Task<LoadResult> RunAsync(LoadOptions options, TextWriter progress, CancellationToken cancel)
+    /// <summary>How long the acks of batches in flight are awaited once <c>stop</c> has fired, in seconds.</summary>
+    public const double AckGraceSeconds = 5;
+
+    /// <summary>
+    /// Runs until every frame is acknowledged or <paramref name="stop"/> fires (the time limit or Ctrl+C); then the
+    /// batches in flight get <see cref="AckGraceSeconds"/> for their acks, and the streams still open are abandoned
+    /// (disposing the channel cancels their calls), so that a server that never answers cannot hold the run.
+    /// </summary>
+    public static async Task<LoadResult> RunAsync(LoadOptions options, TextWriter progress, CancellationToken stop)
     {
         using var channel = GrpcChannel.ForAddress(options.Url, new GrpcChannelOptions
         {
@@ -18,25 +26,36 @@ internal static class LoadRunner
         });
         var invoker = channel.CreateCallInvoker();
         var counters = new LoadCounters();
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        stop.CancelAfter(TimeSpan.FromSeconds(options.MaxSeconds));
 
         if (options.Prepare)
         {
             progress.WriteLine($"serializing {options.Frames:N0} frames before the run (not timed)...");
         }
         var workers = Enumerable.Range(0, options.Streams)
-            .Select(i => new StreamWorker(options, i, Share(options.Frames, options.Streams, i), counters))
+            .Select(i => new StreamWorker(options, i, Share(options.Frames, options.Streams, i), counters, stop))
             .ToArray();
         var started = Stopwatch.GetTimestamp();
-        var run = Task.WhenAll(workers.Select(w => w.RunAsync(invoker, stop.Token)));
+        var run = Task.WhenAll(workers.Select(w => w.RunAsync(invoker, stop)));
+        long stoppedAt = 0;
         while (await Task.WhenAny(run, Task.Delay(1000, CancellationToken.None)) != run)
         {
             var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
             progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{seconds,6:0.0} s  sent {counters.Sent,12:N0}  written {counters.Written,12:N0}  ({counters.Written / seconds,10:N0} frames/s)"));
+            if (stop.IsCancellationRequested && stoppedAt == 0)
+            {
+                stoppedAt = Stopwatch.GetTimestamp();
+            }
+            if (stoppedAt != 0 && Stopwatch.GetElapsedTime(stoppedAt).TotalSeconds >= AckGraceSeconds)
+            {
+                progress.WriteLine($"time limit: abandoning the streams whose acks had not come {AckGraceSeconds} s after it");
+                break;
+            }
         }
-        await run;
+        if (run.IsCompleted)
+        {
+            await run;
+        }
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
 
         var latency = new LongHistogram(1, 60_000_000, 3);

@@ -15,7 +15,7 @@ var streams = new Option<int>("--streams") { Description = "Concurrent streams, 
 var inFlight = new Option<int>("--inflight") { Description = "Unacknowledged batches per stream", DefaultValueFactory = _ => 16 };
 var fields = new Option<int>("--fields") { Description = "Double fields per frame (1-16)", DefaultValueFactory = _ => 8 };
 var rate = new Option<double>("--rate") { Description = "Target frames/s over all streams; 0 = as fast as acks allow", DefaultValueFactory = _ => 0 };
-var maxSeconds = new Option<double>("--max-seconds") { Description = "Stop sending after this many seconds", DefaultValueFactory = _ => 120 };
+var maxSeconds = new Option<double>("--max-seconds") { Description = "Time limit of the run, preparation included: then sending stops, and acks in flight get 5 s more (--direct-influx abandons its requests at once)", DefaultValueFactory = _ => 120 };
 var measurement = new Option<string>("--measurement") { Description = "Measurement name", DefaultValueFactory = _ => "loadgen" };
 var source = new Option<string>("--source") { Description = "Source prefix; stream i uses PREFIX/i", DefaultValueFactory = _ => "loadgen" };
 var startNs = new Option<long>("--start-ns") { Description = "First timestamp (ns since epoch); frames are 1 µs apart per source. Default: now", DefaultValueFactory = _ => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1_000_000 };
@@ -51,9 +51,12 @@ root.SetAction(async (parse, cancel) =>
         Console.Error.WriteLine(error);
         return 1;
     }
+    // One time limit for every mode, counted from here (preparation included), so that no run outlives it.
+    using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+    limit.CancelAfter(TimeSpan.FromSeconds(options.MaxSeconds));
     var result = direct is null
-        ? await LoadRunner.RunAsync(options, Console.Error, cancel)
-        : await DirectInfluxRunner.RunAsync(options, direct, parse.GetValue(database)!, Console.Error, cancel);
+        ? await LoadRunner.RunAsync(options, Console.Error, limit.Token)
+        : await DirectInfluxRunner.RunAsync(options, direct, parse.GetValue(database)!, Console.Error, limit.Token);
     Console.WriteLine(parse.GetValue(json) ? Report.Json(options, result) : Report.Table(options, result));
     return result.FramesWritten == result.FramesSent && result.FramesRejected == 0 ? 0 : 2;
 });

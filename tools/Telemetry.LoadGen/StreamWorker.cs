@@ -18,10 +18,10 @@ internal sealed class StreamWorker : IIngestStreamObserver<byte[]>
     private readonly BatchSource _batches;
     private readonly LoadCounters _counters;
 
-    public StreamWorker(LoadOptions options, int index, long frames, LoadCounters counters)
+    public StreamWorker(LoadOptions options, int index, long frames, LoadCounters counters, CancellationToken stop)
     {
         _options = options;
-        _batches = new BatchSource(options, $"{options.SourcePrefix}/{index}", frames, options.Prepare);
+        _batches = new BatchSource(options, $"{options.SourcePrefix}/{index}", frames, options.Prepare, stop);
         _counters = counters;
     }
 

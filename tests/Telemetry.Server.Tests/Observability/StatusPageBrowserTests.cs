@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Playwright;
+using Telemetry.Server.Tests.LoadGen;
 using Telemetry.Testing;
 using Xunit.Abstractions;
 
@@ -85,26 +86,11 @@ public sealed partial class StatusPageBrowserTests(ITestOutputHelper output)
     /// <summary>The load generator built beside this test assembly's configuration, paced at <see cref="Rate"/> over two streams.</summary>
     private static Process StartLoadGenerator(Uri server, long frames, LoadProgress progress)
     {
-        var tests = new DirectoryInfo(AppContext.BaseDirectory); // tests/Telemetry.Server.Tests/bin/<Configuration>/net10.0/
-        var configuration = tests.Parent!.Name;
-        var root = tests.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
-        var dll = Path.Combine(root, "tools", "Telemetry.LoadGen", "bin", configuration, "net10.0", "Telemetry.LoadGen.dll");
-        Assert.True(File.Exists(dll), $"{dll} is missing: build the solution first (dotnet build Telemetry.sln -c {configuration}).");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[]
-        {
-            dll, "--url", server.ToString(), "--frames", frames.ToString(CultureInfo.InvariantCulture), "--rate", Rate.ToString(CultureInfo.InvariantCulture),
+        var process = LoadGeneratorProcess.Start(
+        [
+            "--url", server.ToString(), "--frames", frames.ToString(CultureInfo.InvariantCulture), "--rate", Rate.ToString(CultureInfo.InvariantCulture),
             "--streams", "2", "--batch", "200", "--source", "status", "--max-seconds", "60", "--json",
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-        var process = Process.Start(start)!;
+        ]);
         process.ErrorDataReceived += (_, e) => progress.Add(e.Data);
         process.BeginErrorReadLine();
         return process;
