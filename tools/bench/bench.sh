@@ -14,7 +14,7 @@
 # writes the raw JSON lines to out/bench/results.jsonl, and a bar chart of every case beside them (bench.png, .svg).
 #
 #   tools/bench/bench.sh [FRAMES]             default 1,000,000 frames of 8 double fields and 2 tags
-#   BASELINE=main tools/bench/bench.sh [FRAMES]   also today's main, for the CPU ratio new/baseline
+#   BASELINE=9b174e1 tools/bench/bench.sh [FRAMES]   also that ref's server (e.g. the commit before a change), for the CPU ratio new/baseline
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
