@@ -20,6 +20,8 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 FRAMES=${1:-1000000}
 STREAMS=${STREAMS:-4}
+# Frames sent before each measured run (JIT tiering, pools, connections); the JIT still takes a share after 200,000.
+WARMUP=${WARMUP:-200000}
 out="$root/out/bench"
 mkdir -p "$out"
 : > "$out/results.jsonl"
@@ -73,7 +75,7 @@ measure() { # $1 = name, $2 = send rate (0: as fast as acks allow), $3 = databas
   until (exec 3<>"/dev/tcp/127.0.0.1/$SPORT") 2>/dev/null; do sleep 0.2; done
   # Warm up (JIT tiering, pools, connections) on another measurement, then measure.
   dotnet tools/Telemetry.LoadGen/bin/Release/net10.0/Telemetry.LoadGen.dll --url "http://127.0.0.1:$SPORT" \
-    --frames 200000 --streams "$STREAMS" --measurement warmup --source warmup >/dev/null 2>&1
+    --frames "$WARMUP" --streams "$STREAMS" --measurement warmup --source warmup >/dev/null 2>&1
   local before; before=$(cpu_ticks $pid)
   echo "== $name: $STREAMS streams x 16 batches of 500 in flight, rate ${rate} frames/s (0 = as fast as acks allow)"
   local line; line=$(loadgen --url "http://127.0.0.1:$SPORT" --streams "$STREAMS" --prepare --rate "$rate" 2>/dev/null)
