@@ -71,7 +71,7 @@ internal sealed class AscentRun
             // system: it is stepped a whole judgement cycle at a time (never past a staging event), which cuts about a
             // fifth of a flight's steps. RK4 at 50 ms on a 90-minute orbit is exact to far below a millimetre.
             var n = liftedOff && !propulsion.Burning && state.AltitudeM >= Atmosphere.TopM
-                ? (int)Math.Min(Math.Min(toCycle, propulsion.StepsToNextEvent(dt)), maxSteps - k)
+                ? (int)Math.Min(Math.Min(toCycle, propulsion.StepsToNextEvent(dt, state.RadialSpeedMps)), maxSteps - k)
                 : 1;
             var h = n * dt;
             double thrust, command, nozzle, sensed;
