@@ -13,9 +13,10 @@ public static class AscentMonteCarlo
     /// <param name="seed">Seed of run 0.</param>
     /// <param name="progress">Receives the count of finished runs over all scenarios, or null.</param>
     /// <param name="cancellationToken">Stops the campaign.</param>
+    /// <param name="maxThreads">At most this many runs at once; -1 (default) lets the thread pool choose. The summary never depends on it.</param>
     public static AscentCampaignSummary Run(
         IReadOnlyList<AscentScenario> scenarios, int runsPerScenario, int seed, IProgress<int>? progress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, int maxThreads = -1)
     {
         ArgumentNullException.ThrowIfNull(scenarios);
         ArgumentOutOfRangeException.ThrowIfLessThan(scenarios.Count, 1);
@@ -27,7 +28,7 @@ public static class AscentMonteCarlo
             var runSeed = unchecked(seed + j);
             var flown = AscentSimulator.Run(AscentDispersions.Apply(scenarios[which], runSeed), runSeed, recordEvery: 0, expected[which]);
             return new AscentRunOutcome(which, runSeed, flown.Outcome);
-        }, progress, cancellationToken);
+        }, progress, cancellationToken, maxThreads);
         return new AscentCampaignSummary([.. scenarios.Select(s => s.Name)], runsPerScenario, seed, runs);
     }
 }

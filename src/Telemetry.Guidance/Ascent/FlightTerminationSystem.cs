@@ -17,6 +17,7 @@ public sealed class FlightTerminationSystem
     private readonly ExpectedProfile _expected;
     private readonly (double Sin, double Cos) _azimuth;
     private readonly CorridorShape _corridor;
+    private readonly AftsRuleParameters[] _rules;
     private readonly RuleReading[] _readings = new RuleReading[RuleCount];
     private readonly double[] _since = [double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN];
 
@@ -31,6 +32,11 @@ public sealed class FlightTerminationSystem
         _expected = expected;
         _azimuth = Math.SinCos(azimuthDeg * (Math.PI / 180));
         _corridor = new CorridorShape(parameters.Corridor);
+        _rules = new AftsRuleParameters[RuleCount];
+        for (var i = 0; i < RuleCount; i++)
+        {
+            _rules[i] = parameters.Rule((AftsRule)i);
+        }
     }
 
     /// <summary>The termination, once a rule has fired; null until then.</summary>
@@ -84,7 +90,7 @@ public sealed class FlightTerminationSystem
         for (var i = 0; i < RuleCount; i++)
         {
             var rule = (AftsRule)i;
-            if (Update(i, _p.Rule(rule), t, values[i], lowerIsWorse: rule == AftsRule.Performance) && fired < 0)
+            if (Update(i, _rules[i], t, values[i], lowerIsWorse: rule == AftsRule.Performance) && fired < 0)
             {
                 fired = i;
             }

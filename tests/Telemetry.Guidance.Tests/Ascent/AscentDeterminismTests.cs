@@ -57,6 +57,19 @@ public sealed class AscentDeterminismTests
         Assert.True(a.MissedTermination.Total >= 5, "the stuck nozzle makes nearly every f2 run dangerous");
     }
     [Fact]
+    public void MonteCarlo_OneThreadOrTwo_IdenticalSummary()
+    {
+        var scenarios = new[] { AscentScenarioCatalog.Load("kairos-nominal"), AscentScenarioCatalog.Load("kairos-f3") };
+        var one = AscentMonteCarlo.Run(scenarios, runsPerScenario: 10, seed: 21, maxThreads: 1);
+        var two = AscentMonteCarlo.Run(scenarios, runsPerScenario: 10, seed: 21, maxThreads: 2);
+
+        Assert.Equal(one.Runs, two.Runs);
+        Assert.Equal(one.FalseTermination, two.FalseTermination);
+        Assert.Equal(one.MissedTermination, two.MissedTermination);
+        Assert.All(Enum.GetValues<AftsJudgement>(), j => Assert.Equal(one.CountOf(j), two.CountOf(j)));
+    }
+
+    [Fact]
     public void Campaign_OneThreadOrMany_SameRunsInTheSameOrder()
     {
         var nominal = AscentScenarioCatalog.Load("kairos-f3");

@@ -130,18 +130,39 @@ public sealed class AscentPhysicsTests
         var upper = KairosStages.Default[1];
         var propulsion = new Propulsion([KairosStages.Default[0] with { PropellantKg = 1 }, upper], [1, 1]);
         const double dt = 0.01;
-        Assert.Equal(int.MaxValue, propulsion.StepsToNextEvent(dt));
+        Assert.Equal(int.MaxValue, propulsion.StepsToNextEvent(dt, 0));
         while (propulsion.Advance(dt, propulsion.Thrust(dt, out var flow) > 0 ? flow : 0, 0) != StageChange.BurnOut)
         {
         }
 
-        var toSeparation = propulsion.StepsToNextEvent(dt);
+        var toSeparation = propulsion.StepsToNextEvent(dt, 0);
         Assert.Equal((int)Math.Round(0.5 * upper.CoastBeforeIgnitionS / dt), toSeparation);
         Assert.Equal(StageChange.Separation, propulsion.Advance(toSeparation * dt, 0, 0));
-        var toIgnition = propulsion.StepsToNextEvent(dt);
+        var toIgnition = propulsion.StepsToNextEvent(dt, 0);
         Assert.Equal((int)Math.Round(0.5 * upper.CoastBeforeIgnitionS / dt), toIgnition);
         Assert.Equal(StageChange.Ignition, propulsion.Advance(toIgnition * dt, 0, 0));
-        Assert.Equal(int.MaxValue, propulsion.StepsToNextEvent(dt));
+        Assert.Equal(int.MaxValue, propulsion.StepsToNextEvent(dt, 0));
+    }
+
+    [Fact]
+    public void StepsToNextEvent_WaitingForApogee_NeverStepsPastTheIgnitionSpeed()
+    {
+        var upper = KairosStages.Default[1] with { IgniteBelowRadialSpeedMps = 150 };
+        var propulsion = new Propulsion([KairosStages.Default[0] with { PropellantKg = 1 }, upper], [1, 1]);
+        const double dt = 0.01;
+        while (propulsion.Advance(dt, propulsion.Thrust(dt, out var flow) > 0 ? flow : 0, 0) != StageChange.BurnOut)
+        {
+        }
+
+        Assert.Equal(StageChange.Separation, propulsion.Advance(propulsion.StepsToNextEvent(dt, 1000) * dt, 0, 1000));
+        Assert.Equal(StageChange.None, propulsion.Advance(propulsion.StepsToNextEvent(dt, 1000) * dt, 0, 1000));
+
+        // 50 m/s above the ignition speed: even surface gravity needs 509 steps to take it off.
+        var steps = propulsion.StepsToNextEvent(dt, 200);
+        Assert.Equal(509, steps);
+        Assert.True(200 - (steps * dt * 9.8203) > 150);
+        Assert.Equal(1, propulsion.StepsToNextEvent(dt, 150.05));
+        Assert.Equal(StageChange.Ignition, propulsion.Advance(dt, 0, 149.99));
     }
 
     [Theory]

@@ -17,8 +17,10 @@ internal sealed class AscentRun
     // run, and its impact point and corridor geometry cost as much as the judgement itself.
     private const int HazardEvery = 4;
 
-    // How far below the target perigee the post-boost stage goes back to single steps (m): a cycle raises it ~1 km.
-    private const double ShutdownMarginM = 20_000;
+    // How far below the target perigee the post-boost stage goes back to single steps: at least this far (m), and at
+    // least this many judgement cycles of the perigee's last measured rise (it speeds up to about 1.6 km a cycle there).
+    private const double ShutdownMarginM = 2_000;
+    private const double ShutdownMarginCycles = 4;
 
     private readonly AscentScenario _s;
     private readonly int _seed;
@@ -28,6 +30,11 @@ internal sealed class AscentRun
     private readonly List<AscentSample> _trajectory;
     private readonly Air _air;
     private AftsDecision? _decision;
+
+    // The osculating perigee while the post-boost stage burns, as Sequence last computed it, and its rate of rise.
+    private double _perigeeM = double.NegativeInfinity;
+    private double _perigeeTimeS = double.NaN;
+    private double _perigeeRiseMps;
 
     public AscentRun(AscentScenario scenario, int seed, int recordEvery, ExpectedProfile expected)
     {
@@ -71,13 +78,13 @@ internal sealed class AscentRun
             // system: it is stepped a whole judgement cycle at a time (never past a staging event), which cuts about a
             // fifth of a flight's steps. RK4 at 50 ms on a 90-minute orbit is exact to far below a millimetre.
             var n = liftedOff && !propulsion.Burning && state.AltitudeM >= Atmosphere.TopM
-                ? (int)Math.Min(Math.Min(toCycle, propulsion.StepsToNextEvent(dt)), maxSteps - k)
+                ? (int)Math.Min(Math.Min(toCycle, propulsion.StepsToNextEvent(dt, state.RadialSpeedMps)), maxSteps - k)
                 : 1;
             var h = n * dt;
             double thrust, command, nozzle, sensed;
             AirSample air;
             if (liftedOff && n == 1 && toCycle > 1 && state.AltitudeM >= Atmosphere.TopM && propulsion.StepsToBurnOut(dt) > toCycle + 1
-                && toCycle <= maxSteps - k && !NearShutdown(propulsion, state))
+                && toCycle <= maxSteps - k && !NearShutdown(propulsion))
             {
                 // A burn above the atmosphere: the attitude loop at its 10 ms step, the point mass a cycle at a time.
                 n = toCycle;
@@ -176,10 +183,24 @@ internal sealed class AscentRun
         return Finish(AscentOutcomeKind.Timeout, sc.MaxDurationS, state, maxQ, hazard, terminated, null, "Timeout");
     }
 
-    // Near the post-boost stage's shutdown the perigee is checked every step, as the target is met within one.
-    private bool NearShutdown(Propulsion propulsion, in AscentState s) =>
+    // Near the post-boost stage's shutdown the perigee is checked every step, as the target is met within one; so is
+    // the first step of its burn, before the perigee has been seen.
+    private bool NearShutdown(Propulsion propulsion) =>
         propulsion.Stage.Kind == StageKind.Liquid
-        && Trajectory.Apsides(s.RadiusM, s.RadialSpeedMps, s.HorizontalSpeedMps).PerigeeM >= _s.Programme.TargetPerigeeM - ShutdownMarginM;
+        && (double.IsNaN(_perigeeTimeS) || _perigeeM >= _s.Programme.TargetPerigeeM - Math.Max(ShutdownMarginM, ShutdownMarginCycles * _perigeeRiseMps * _s.Afts.CycleS));
+
+    // Remembers the perigee and how fast it rises, for NearShutdown.
+    private double TrackPerigee(double time, in AscentState s)
+    {
+        var perigee = Trajectory.Apsides(s.RadiusM, s.RadialSpeedMps, s.HorizontalSpeedMps).PerigeeM;
+        if (time > _perigeeTimeS)
+        {
+            _perigeeRiseMps = (perigee - _perigeeM) / (time - _perigeeTimeS);
+        }
+
+        (_perigeeM, _perigeeTimeS) = (perigee, time);
+        return perigee;
+    }
 
     private static double[] ThrustScales(AscentScenario s)
     {
@@ -209,8 +230,7 @@ internal sealed class AscentRun
                 Add(time, AscentEventKind.Ignition, $"{name} ignition", state);
                 return state;
             default:
-                if (propulsion.Burning && propulsion.Stage.Kind == StageKind.Liquid &&
-                    Trajectory.Apsides(state.RadiusM, state.RadialSpeedMps, state.HorizontalSpeedMps).PerigeeM >= _s.Programme.TargetPerigeeM)
+                if (propulsion.Burning && propulsion.Stage.Kind == StageKind.Liquid && TrackPerigee(time, state) >= _s.Programme.TargetPerigeeM)
                 {
                     propulsion.Shutdown();
                     Add(time, AscentEventKind.Shutdown, $"{name} shutdown at the target perigee", state);

@@ -24,17 +24,22 @@ internal sealed class NavigationModel(AscentNavigation n, AscentFaults f, Rng rn
             valid &= timeS < w.StartS || timeS > w.EndS;
         }
 
+        // Drawn from a local copy, written back once: the nine draws then stay in registers instead of storing the
+        // generator's state into this object after each one.
+        var rng = _rng;
         var position = n.PositionNoiseM;
         var velocity = n.VelocityNoiseMps;
-        return new NavigationSnapshot(
+        var snapshot = new NavigationSnapshot(
             timeS,
             valid,
-            s.RadiusM + (position * _rng.NextGaussian()),
-            s.AngleRad + (position * _rng.NextGaussian() / Earth.RadiusM),
-            s.RadialSpeedMps + (velocity * _rng.NextGaussian()),
-            s.HorizontalSpeedMps + VelocityBiasMps + (velocity * _rng.NextGaussian()),
-            sensedAcceleration + (n.AccelerationNoiseMps2 * _rng.NextGaussian()),
-            ((s.PitchRad + AttitudeBiasRad - commandRad) * RadToDeg) + (n.AttitudeNoiseDeg * _rng.NextGaussian()),
-            (s.RateRadS * RadToDeg) + (n.RateNoiseDegPerS * _rng.NextGaussian()));
+            s.RadiusM + (position * rng.NextGaussian()),
+            s.AngleRad + (position * rng.NextGaussian() / Earth.RadiusM),
+            s.RadialSpeedMps + (velocity * rng.NextGaussian()),
+            s.HorizontalSpeedMps + VelocityBiasMps + (velocity * rng.NextGaussian()),
+            sensedAcceleration + (n.AccelerationNoiseMps2 * rng.NextGaussian()),
+            ((s.PitchRad + AttitudeBiasRad - commandRad) * RadToDeg) + (n.AttitudeNoiseDeg * rng.NextGaussian()),
+            (s.RateRadS * RadToDeg) + (n.RateNoiseDegPerS * rng.NextGaussian()));
+        _rng = rng;
+        return snapshot;
     }
 }

@@ -123,8 +123,13 @@ internal sealed class Propulsion
     /// <summary>
     /// Whole steps of <paramref name="dt"/> until the next separation or earliest ignition, while coasting between two
     /// stages (at least 1); <see cref="int.MaxValue"/> when nothing is scheduled (burning, or after the last stage).
+    /// Past the earliest ignition, a stage that waits for the climb to slow below its radial speed
+    /// (<see cref="StageParameters.IgniteBelowRadialSpeedMps"/>) counts the steps that cannot get there even at the
+    /// surface's gravity, so the ignition still falls on the first step at whose end the radial speed is low enough.
     /// </summary>
-    public int StepsToNextEvent(double dt)
+    /// <param name="dt">Step (s).</param>
+    /// <param name="radialSpeedMps">Radial speed now (m/s, positive up).</param>
+    public int StepsToNextEvent(double dt, double radialSpeedMps)
     {
         if (Burning || Done)
         {
@@ -133,7 +138,15 @@ internal sealed class Propulsion
 
         var coast = _stages[Index + 1].CoastBeforeIgnitionS;
         var at = SpentAttached ? 0.5 * coast : coast;
-        return (int)Math.Clamp(Math.Ceiling(((at - _clockS) / dt) - 1e-6), 1, int.MaxValue);
+        var steps = Math.Clamp(Math.Ceiling(((at - _clockS) / dt) - 1e-6), 1, int.MaxValue);
+        if (!SpentAttached && steps == 1 && _stages[Index + 1].IgniteBelowRadialSpeedMps is { } below)
+        {
+            // A coast's radial speed falls by at most gravity: no faster than the surface's (m/s²).
+            const double MaxFallMps2 = Earth.Mu / (Earth.RadiusM * Earth.RadiusM);
+            steps = Math.Clamp(Math.Floor((radialSpeedMps - below) / (MaxFallMps2 * dt)), 1, int.MaxValue);
+        }
+
+        return (int)steps;
     }
 
     /// <summary>

@@ -21,6 +21,11 @@ internal static class VacuumBurn
         var (pitch, rate, mass) = (start.PitchRad, start.RateRadS, start.MassKg);
         double sumRadial = 0, sumHorizontal = 0;
         (thrust, command, nozzle) = (0, 0, 0);
+
+        // The mid-step attitude moves by milliradians over a cycle: its sine and cosine come from the first step's by
+        // the angle sum with the small difference's series (exact to rounding), one library call per cycle.
+        var first = pitch + (0.5 * dt * (rate - turning));
+        var (sinFirst, cosFirst) = Math.SinCos(first);
         for (var j = 0; j < steps; j++)
         {
             var t = (k + j) * dt;
@@ -32,7 +37,8 @@ internal static class VacuumBurn
             var alpha = -thrust * control * sinN / mass;
 
             // The thrust direction at mid-step: pitch moves by its rate relative to the local vertical.
-            var (sinP, cosP) = Math.SinCos(pitch + (0.5 * dt * (rate - turning)));
+            var (sinD, cosD) = Tvc.SinCos(pitch + (0.5 * dt * (rate - turning)) - first);
+            var (sinP, cosP) = ((sinFirst * cosD) + (cosFirst * sinD), (cosFirst * cosD) - (sinFirst * sinD));
             sumRadial += accel * ((cosP * cosN) - (sinP * sinN));
             sumHorizontal += accel * ((sinP * cosN) + (cosP * sinN));
             pitch += ((rate - turning) * dt) + (0.5 * alpha * dt * dt);
