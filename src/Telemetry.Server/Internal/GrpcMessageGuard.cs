@@ -10,7 +10,7 @@ namespace Telemetry.Server.Internal;
 /// <summary>
 /// Reads an ingest call's request body ahead of gRPC and checks every message's 5-byte prefix: a length over
 /// <see cref="IngestOptions.MaxMessageBytes"/> (up to 0xFFFFFFFF) ends the call with <c>RESOURCE_EXHAUSTED</c> naming
-/// the limit before anything is buffered. For unary <c>Write</c> it also parses the message (decompressing a gzip
+/// the limit before anything is buffered, and a compressed flag other than 0 or 1 ends it with <c>INTERNAL</c>. For unary <c>Write</c> it also parses the message (decompressing a gzip
 /// or deflate one first), so that a malformed one gets <c>INVALID_ARGUMENT</c> naming the broken field instead of
 /// gRPC's <c>UNKNOWN</c>; streams get theirs in the service, which sees the parse failure. That second parse costs
 /// unary calls only, which are for simple clients; streams pay nothing but the prefix check.
@@ -84,6 +84,12 @@ internal sealed class GrpcMessageGuard : PipeReader
         while (_nextHeader + HeaderBytes <= end)
         {
             buffer.Slice(_nextHeader - _consumed, HeaderBytes).CopyTo(header);
+            if (header[0] > 1)
+            {
+                // grpc-dotnet would fail this with UNKNOWN; the flag is a protocol error of the client's.
+                throw new RpcException(new Status(StatusCode.Internal, string.Create(CultureInfo.InvariantCulture,
+                    $"a message's compressed flag is {header[0]}; gRPC defines only 0 and 1; nothing of it was read")));
+            }
             var length = BinaryPrimitives.ReadUInt32BigEndian(header[1..]);
             if (length > (uint)_maxMessageBytes)
             {

@@ -30,6 +30,7 @@ public sealed class WireCorpus(CorpusServer corpus)
         ("gzip_bomb", _ => RawGrpc.Frame(Compress(new byte[8 << 20], gzip: true), compressed: true), Gzip, ResourceExhausted, "exceeds the maximum", []),
         ("compressed_without_encoding", tag => RawGrpc.Frame(Compress(Batch(tag, 1).ToByteArray(), gzip: true), compressed: true), null, Internal, "did not include grpc-encoding", []),
         ("encoding_unknown", tag => RawGrpc.Frame(Compress(Batch(tag, 1).ToByteArray(), gzip: true), compressed: true), new() { ["grpc-encoding"] = "snappy" }, Unimplemented, "Unsupported grpc-encoding value 'snappy'", []),
+        ("compressed_flag_209", tag => [209, .. RawGrpc.Frame(Batch(tag, 1))[1..]], null, Internal, "compressed flag is 209; gRPC defines only 0 and 1", []),
         ("prefix_truncated", _ => [0, 0, 0], null, Internal, "Incomplete message", []),
         ("payload_truncated", tag => RawGrpc.Frame(Batch(tag, 1))[..^3], null, Internal, "Incomplete message", []),
         ("payload_garbage", _ => RawGrpc.Frame([0xFF, 0xFF, 0xFF, 0xFF, 0x0F]), null, InvalidArgument, "message 1 of the stream is not a valid telemetry.v1.FrameBatch: |the message is not a valid telemetry.v1.FrameBatch: ", []),
