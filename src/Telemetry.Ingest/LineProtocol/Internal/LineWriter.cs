@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text.Unicode;
+using Telemetry.Ingest.Wire.Internal;
 
 namespace Telemetry.Ingest.LineProtocol.Internal;
 
@@ -207,7 +207,7 @@ internal ref struct LineWriter
             return true;
         }
 
-        bool valid = System.Text.Ascii.IsValid(text) || Utf8.IsValid(text);
+        bool valid = Wtf8.IsValidUtf8(text);
         if (!_overflowed && text.TryCopyTo(_buffer[_position..]))
         {
             _position += text.Length;

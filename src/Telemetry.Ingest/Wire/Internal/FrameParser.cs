@@ -1,5 +1,3 @@
-using System.Text.Unicode;
-
 namespace Telemetry.Ingest.Wire.Internal;
 
 /// <summary>
@@ -115,7 +113,7 @@ internal static class FrameParser
                 var key = new TextRef(offset + 2, keyLength);
                 var value = new TextRef(offset + valueTag + 2, message[valueTag + 1]);
                 tag = new TagRef(key, value.Length == 0 ? default : value);
-                return !checkUtf8 || (IsValidUtf8(message.Slice(2, keyLength)) && IsValidUtf8(message.Slice(valueTag + 2, value.Length)));
+                return !checkUtf8 || (Wtf8.IsValidUtf8(message.Slice(2, keyLength)) && Wtf8.IsValidUtf8(message.Slice(valueTag + 2, value.Length)));
             }
         }
 
@@ -174,19 +172,19 @@ internal static class FrameParser
             {
                 case 0x11 when value.Length == sizeof(double):
                     field = new FieldRef(key, FieldKind.Double, System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(value), default);
-                    return !checkUtf8 || IsValidUtf8(message.Slice(2, keyLength));
+                    return !checkUtf8 || Wtf8.IsValidUtf8(message.Slice(2, keyLength));
                 case 0x18 or 0x20:
                     var reader = new WireReader(value);
                     if (reader.TryReadVarint(out ulong bits) && reader.End)
                     {
                         field = new FieldRef(key, (FieldKind)(message[at] >> 3), bits, default);
-                        return !checkUtf8 || IsValidUtf8(message.Slice(2, keyLength));
+                        return !checkUtf8 || Wtf8.IsValidUtf8(message.Slice(2, keyLength));
                     }
 
                     break;
                 case 0x2A when value.Length >= 1 && value[0] < 0x80 && value.Length == 1 + value[0]:
                     field = new FieldRef(key, FieldKind.String, 0, new TextRef(offset + at + 2, value[0]));
-                    return !checkUtf8 || (IsValidUtf8(message.Slice(2, keyLength)) && IsValidUtf8(value[1..]));
+                    return !checkUtf8 || (Wtf8.IsValidUtf8(message.Slice(2, keyLength)) && Wtf8.IsValidUtf8(value[1..]));
             }
         }
 
@@ -240,27 +238,7 @@ internal static class FrameParser
         }
 
         text = new TextRef(start, length);
-        return !checkUtf8 || IsValidUtf8(message.Slice(start, length));
-    }
-
-    /// <summary>Short ASCII text, the usual name, is checked inline; anything else by the vectorised validator.</summary>
-    private static bool IsValidUtf8(ReadOnlySpan<byte> text)
-    {
-        if (text.Length <= 32)
-        {
-            int i = 0;
-            while (i < text.Length && text[i] < 0x80)
-            {
-                i++;
-            }
-
-            if (i == text.Length)
-            {
-                return true;
-            }
-        }
-
-        return Utf8.IsValid(text);
+        return !checkUtf8 || Wtf8.IsValidUtf8(message.Slice(start, length));
     }
 
     private static TextRef Shift(TextRef text, int offset) => text.Length == 0 ? default : new TextRef(text.Start + offset, text.Length);

@@ -17,9 +17,6 @@ internal ref struct WireReader(ReadOnlySpan<byte> data)
     private readonly ReadOnlySpan<byte> _data = data;
     private int _position;
 
-    /// <summary>Offset of the next byte, from the start of the span.</summary>
-    public readonly int Position => _position;
-
     /// <summary>Whether every byte has been read.</summary>
     public readonly bool End => _position >= _data.Length;
 

@@ -36,6 +36,26 @@ internal static class Wtf8
         }
     }
 
+    /// <summary>Whether <paramref name="text"/> is valid UTF-8 (no lone surrogates): short ASCII text, the usual name, inline; the rest vectorised.</summary>
+    public static bool IsValidUtf8(ReadOnlySpan<byte> text)
+    {
+        if (text.Length <= 32)
+        {
+            int i = 0;
+            while (i < text.Length && text[i] < 0x80)
+            {
+                i++;
+            }
+
+            if (i == text.Length)
+            {
+                return true;
+            }
+        }
+
+        return Utf8.IsValid(text);
+    }
+
     /// <summary>The text of <paramref name="bytes"/>, lone surrogates restored (any other invalid byte becomes U+FFFD).</summary>
     public static string ToString(ReadOnlySpan<byte> bytes)
     {
