@@ -116,11 +116,18 @@ public sealed class FrameEncoder
     [SkipLocalsInit]
     private bool TryEncode(in FrameView frame, IBufferWriter<byte> output, out FrameRejectionInfo rejection)
     {
+        LineLayout? layout = LayoutCache.Find(frame);
+        if (layout is not null)
+        {
+            return TryEncode(frame, layout, output, out rejection);
+        }
+
         int tagCount = frame.Tags.Length + 1;
         int[]? rented = null;
         Span<int> tagOrder = tagCount <= StackTagLimit
             ? stackalloc int[StackTagLimit]
             : (rented = ArrayPool<int>.Shared.Rent(tagCount));
+        Span<Range> fieldKeys = LineLayout.Fits(frame) ? stackalloc Range[LineLayout.MaxFields] : default;
         try
         {
             tagOrder = tagOrder[..tagCount];
@@ -130,11 +137,25 @@ public sealed class FrameEncoder
             }
 
             // The budget is the exact limit or a bound the line cannot exceed: running out of it means too large.
-            int budget = (int)Math.Min(maxBytes, _maxLineBytes);
-            Span<byte> line = output.GetSpan(budget)[..budget];
-            if (!TryWriteLine(frame, tagOrder, line, out int length, out rejection))
+            Span<byte> line = GetLine(output, maxBytes);
+            var writer = new LineWriter(line);
+            if (!TryWriteSeriesKey(ref writer, frame, tagOrder, out rejection))
             {
                 return false;
+            }
+
+            int seriesKeyBytes = writer.Position;
+            writer.WriteByte((byte)' ');
+            fieldKeys = fieldKeys[..Math.Min(fieldKeys.Length, frame.Fields.Length)];
+            if (!TryWriteFields(ref writer, frame, seriesKeyBytes, null, fieldKeys, out rejection)
+                || !TryEndLine(ref writer, frame, out int length, out rejection))
+            {
+                return false;
+            }
+
+            if (!fieldKeys.IsEmpty)
+            {
+                LayoutCache.Remember(frame, line[..length], seriesKeyBytes, fieldKeys);
             }
 
             output.Advance(length);
@@ -149,11 +170,36 @@ public sealed class FrameEncoder
         }
     }
 
-    private bool TryWriteLine(
-        in FrameView frame, ReadOnlySpan<int> tagOrder, Span<byte> line, out int length, out FrameRejectionInfo rejection)
+    /// <summary>A frame whose layout was checked and escaped before: only its values are checked and written.</summary>
+    private bool TryEncode(in FrameView frame, LineLayout layout, IBufferWriter<byte> output, out FrameRejectionInfo rejection)
     {
-        length = 0;
-        var writer = new LineWriter(line);
+        if (!FrameChecks.TryCheckValues(frame, layout.FixedBytes, out long maxBytes, out rejection))
+        {
+            return false;
+        }
+
+        var writer = new LineWriter(GetLine(output, maxBytes));
+        writer.WriteAscii(layout.SeriesKey);
+        writer.WriteByte((byte)' ');
+        if (!TryWriteFields(ref writer, frame, 0, layout, default, out rejection)
+            || !TryEndLine(ref writer, frame, out int length, out rejection))
+        {
+            return false;
+        }
+
+        output.Advance(length);
+        return true;
+    }
+
+    private Span<byte> GetLine(IBufferWriter<byte> output, long maxBytes)
+    {
+        int budget = (int)Math.Min(maxBytes, _maxLineBytes);
+        return output.GetSpan(budget)[..budget];
+    }
+
+    private static bool TryWriteSeriesKey(
+        ref LineWriter writer, in FrameView frame, scoped ReadOnlySpan<int> tagOrder, out FrameRejectionInfo rejection)
+    {
         ReadOnlySpan<byte> measurement = frame.Measurement;
         if (!TryWriteText(ref writer, LinePart.Measurement, measurement, measurement, out rejection))
         {
@@ -181,51 +227,55 @@ public sealed class FrameEncoder
             }
         }
 
-        int seriesKeyBytes = writer.Position;
-        writer.WriteByte((byte)' ');
-        if (!TryWriteFields(ref writer, frame, seriesKeyBytes, out rejection))
-        {
-            return false;
-        }
+        return true;
+    }
 
+    /// <summary>The timestamp and the newline; false when the line ran past its budget.</summary>
+    private bool TryEndLine(ref LineWriter writer, in FrameView frame, out int length, out FrameRejectionInfo rejection)
+    {
         writer.WriteByte((byte)' ');
         writer.WriteInt64(frame.TimestampNs);
         writer.WriteByte((byte)'\n');
         if (writer.Overflowed)
         {
+            length = 0;
             rejection = Rejections.LineTooLarge(_maxLineBytes);
             return false;
         }
 
         length = writer.Position;
+        rejection = default;
         return true;
     }
 
+    /// <summary>
+    /// Writes the fields; their keys come from <paramref name="layout"/> when given (checked already), else they are
+    /// checked, escaped and their places in the line recorded in <paramref name="fieldKeys"/> (as far as it goes).
+    /// </summary>
     private static bool TryWriteFields(
-        ref LineWriter writer, in FrameView frame, int seriesKeyBytes, out FrameRejectionInfo rejection)
+        ref LineWriter writer, in FrameView frame, int seriesKeyBytes, LineLayout? layout, scoped Span<Range> fieldKeys,
+        out FrameRejectionInfo rejection)
     {
         ReadOnlySpan<FieldRef> fields = frame.Fields;
         for (int i = 0; i < fields.Length; i++)
         {
             FieldRef field = fields[i];
-            ReadOnlySpan<byte> key = frame.Text(field.Key);
             if (i > 0)
             {
                 writer.WriteByte((byte)',');
             }
 
-            int keyStart = writer.Position;
-            if (!TryWriteText(ref writer, LinePart.FieldKey, key, key, out rejection))
+            if (layout is not null)
+            {
+                writer.WriteAscii(layout.FieldKey(i));
+            }
+            else if (!TryWriteFieldKey(ref writer, frame.Text(field.Key), seriesKeyBytes, out Range place, out rejection))
             {
                 return false;
             }
-
-            // Escaped key bytes, at least what InfluxDB counts; once overflowed the line is rejected as too large anyway.
-            if (!writer.Overflowed && seriesKeyBytes + InfluxLimits.SeriesFieldSeparatorBytes + writer.Position - keyStart
-                > InfluxLimits.MaxSeriesFieldKeyBytes)
+            else if (i < fieldKeys.Length)
             {
-                rejection = Rejections.KeyTooLarge(Wtf8.ToString(key));
-                return false;
+                fieldKeys[i] = place;
             }
 
             writer.WriteByte((byte)'=');
@@ -246,7 +296,7 @@ public sealed class FrameEncoder
                     TextStatus status = writer.WriteQuoted(text);
                     if (status != TextStatus.Done)
                     {
-                        rejection = Rejections.ForText(status, LinePart.StringValue, Wtf8.ToString(key), Wtf8.ToString(text));
+                        rejection = Rejections.ForText(status, LinePart.StringValue, frame.Name(field.Key), Wtf8.ToString(text));
                         return false;
                     }
 
@@ -255,6 +305,29 @@ public sealed class FrameEncoder
         }
 
         rejection = default;
+        return true;
+    }
+
+    /// <summary>Writes a field key and checks the series-plus-field key limit; <paramref name="place"/> is where it went.</summary>
+    private static bool TryWriteFieldKey(
+        ref LineWriter writer, ReadOnlySpan<byte> key, int seriesKeyBytes, out Range place, out FrameRejectionInfo rejection)
+    {
+        int keyStart = writer.Position;
+        place = default;
+        if (!TryWriteText(ref writer, LinePart.FieldKey, key, key, out rejection))
+        {
+            return false;
+        }
+
+        // Escaped key bytes, at least what InfluxDB counts; once overflowed the line is rejected as too large anyway.
+        if (!writer.Overflowed && seriesKeyBytes + InfluxLimits.SeriesFieldSeparatorBytes + writer.Position - keyStart
+            > InfluxLimits.MaxSeriesFieldKeyBytes)
+        {
+            rejection = Rejections.KeyTooLarge(Wtf8.ToString(key));
+            return false;
+        }
+
+        place = keyStart..writer.Position;
         return true;
     }
 

@@ -40,10 +40,35 @@ internal static class FrameChecks
         return true;
     }
 
+    /// <summary>
+    /// Checks what a remembered <see cref="LineLayout"/> of <paramref name="layoutBytes"/> cannot vouch for: the
+    /// timestamp and each field's value, in the order <see cref="TryCheck"/> meets them; <paramref name="maxBytes"/>
+    /// bounds the line.
+    /// </summary>
+    public static bool TryCheckValues(in FrameView frame, int layoutBytes, out long maxBytes, out FrameRejectionInfo rejection)
+    {
+        maxBytes = layoutBytes + MaxTimestampBytes + 3;
+        if (!TryCheckTimestamp(frame.TimestampNs, out rejection))
+        {
+            return false;
+        }
+
+        foreach (FieldRef field in frame.Fields)
+        {
+            if (!TryCheckValue(frame, field, out long valueBytes, out rejection))
+            {
+                return false;
+            }
+
+            maxBytes += 2 + valueBytes;
+        }
+
+        return true;
+    }
+
     private static bool TryCheckRequired(in FrameView frame, out FrameRejectionInfo rejection)
     {
         ReadOnlySpan<byte> measurement = frame.Measurement;
-        long timestamp = frame.TimestampNs;
         if (frame.Source.IsEmpty)
         {
             rejection = Rejections.Missing("the frame's source is empty");
@@ -52,13 +77,9 @@ internal static class FrameChecks
         {
             rejection = Rejections.Missing("the measurement is empty");
         }
-        else if (timestamp == 0)
+        else if (!TryCheckTimestamp(frame.TimestampNs, out rejection))
         {
-            rejection = Rejections.Missing("the timestamp is 0 (unset)");
-        }
-        else if (timestamp is < InfluxLimits.MinTimestampNs or > InfluxLimits.MaxTimestampNs)
-        {
-            rejection = Rejections.TimestampOutOfRange(timestamp);
+            return false;
         }
         else if (frame.Fields.IsEmpty)
         {
@@ -74,11 +95,55 @@ internal static class FrameChecks
         }
         else
         {
-            rejection = default;
             return true;
         }
 
         return false;
+    }
+
+    private static bool TryCheckTimestamp(long timestamp, out FrameRejectionInfo rejection)
+    {
+        if (timestamp == 0)
+        {
+            rejection = Rejections.Missing("the timestamp is 0 (unset)");
+            return false;
+        }
+
+        if (timestamp is < InfluxLimits.MinTimestampNs or > InfluxLimits.MaxTimestampNs)
+        {
+            rejection = Rejections.TimestampOutOfRange(timestamp);
+            return false;
+        }
+
+        rejection = default;
+        return true;
+    }
+
+    /// <summary>A value is set and, if a double, finite; <paramref name="valueBytes"/> bounds its encoded form.</summary>
+    private static bool TryCheckValue(in FrameView frame, FieldRef field, out long valueBytes, out FrameRejectionInfo rejection)
+    {
+        valueBytes = 0;
+        if (field.Kind == FieldKind.None)
+        {
+            rejection = Rejections.NoFieldValue(frame.Name(field.Key));
+            return false;
+        }
+
+        if (field.Kind == FieldKind.Double && !double.IsFinite(field.Double))
+        {
+            rejection = Rejections.NonFinite(frame.Name(field.Key), field.Double);
+            return false;
+        }
+
+        valueBytes = field.Kind switch
+        {
+            FieldKind.Double => MaxDoubleBytes,
+            FieldKind.Int => MaxIntegerBytes,
+            FieldKind.Bool => MaxBoolBytes,
+            _ => 2 + ((long)BytesPerByte * field.Text.Length),
+        };
+        rejection = default;
+        return true;
     }
 
     private static bool TryCheckTags(in FrameView frame, Span<int> tagOrder, ref long maxBytes, out FrameRejectionInfo rejection)
@@ -154,25 +219,11 @@ internal static class FrameChecks
                 return false;
             }
 
-            if (field.Kind == FieldKind.None)
+            if (!TryCheckValue(frame, field, out long valueBytes, out rejection))
             {
-                rejection = Rejections.NoFieldValue(frame.Name(field.Key));
                 return false;
             }
 
-            if (field.Kind == FieldKind.Double && !double.IsFinite(field.Double))
-            {
-                rejection = Rejections.NonFinite(frame.Name(field.Key), field.Double);
-                return false;
-            }
-
-            long valueBytes = field.Kind switch
-            {
-                FieldKind.Double => MaxDoubleBytes,
-                FieldKind.Int => MaxIntegerBytes,
-                FieldKind.Bool => MaxBoolBytes,
-                _ => 2 + ((long)BytesPerByte * field.Text.Length),
-            };
             maxBytes += 2 + ((long)BytesPerByte * key.Length) + valueBytes;
         }
 
