@@ -91,6 +91,25 @@ public sealed class DoubleFormatTests
     }
 
     [Fact]
+    public void TryFormat_SmallestSubnormalsAndBinadeEdges_MatchFramework()
+    {
+        // Where the fewest digits are hardest to find: one- and two-digit subnormals, and the uneven gaps at each
+        // power of two.
+        for (long bits = 1; bits <= 20_000; bits++)
+        {
+            AssertMatchesFramework(BitConverter.Int64BitsToDouble(bits));
+        }
+
+        for (long exponent = 1; exponent < 2047; exponent++)
+        {
+            for (long offset = -8; offset <= 8; offset++)
+            {
+                AssertMatchesFramework(BitConverter.Int64BitsToDouble((exponent << 52) + offset));
+            }
+        }
+    }
+
+    [Fact]
     public void TryFormat_ShortDestination_WritesWhatFitsAndRefusesTheRest()
     {
         Span<byte> destination = stackalloc byte[23];

@@ -3,19 +3,25 @@ using System.Numerics;
 namespace Telemetry.Ingest.LineProtocol.Internal;
 
 /// <summary>
-/// The shortest decimal that reads back as the same double (the Ryu algorithm, Adams 2018): about three times
-/// faster here than the framework's formatter, whose output it matches digit for digit.
+/// The shortest decimal that reads back as the same double, and of those the closest (ties to an even last digit):
+/// Giulietti's Schubfach algorithm (2020), as Java's <c>Double.toString</c> has used it since JDK 19. One 126-bit
+/// multiplication per bound and at most two candidate pairs, no digit-by-digit loop; it matches the framework's
+/// shortest round-trip digits wherever those read back.
 /// </summary>
 internal static class ShortestDouble
 {
     private const int MantissaBits = 52;
-    private const int ExponentBias = 1023;
-    private const int Pow5InverseBitCount = 125;
-    private const int Pow5BitCount = 125;
+    private const int ExponentBias = 1075;
+    private const int MinExponent = -1074;
+    private const ulong HiddenBit = 1UL << MantissaBits;
+    private const ulong Low63Bits = (1UL << 63) - 1;
 
-    // 5^q scaled to 125 bits, and 2^k / 5^q rounded up, computed once instead of shipping Ryu's constant tables.
-    private static readonly UInt128[] Pow5Inverse = BuildTable(342, inverse: true);
-    private static readonly UInt128[] Pow5 = BuildTable(326, inverse: false);
+    // The decimal exponents k the algorithm needs: floor(log10(2^q)) over every double's binary exponent q.
+    private const int MinK = -324;
+    private const int MaxK = 292;
+
+    // g(k) = floor(10^-k x 2^-r) + 1, with r such that g has 126 bits: split 63 + 63 for the products.
+    private static readonly (ulong High, ulong Low)[] Scales = BuildScales();
 
     /// <summary>
     /// Decomposes a finite, non-zero, positive double into <paramref name="digits"/> x 10^<paramref name="exponent"/>,
@@ -23,222 +29,163 @@ internal static class ShortestDouble
     /// </summary>
     public static void Decompose(ulong bits, out ulong digits, out int exponent)
     {
-        ulong ieeeMantissa = bits & ((1UL << MantissaBits) - 1);
-        int ieeeExponent = (int)(bits >> MantissaBits) & 0x7FF;
-        if (!TrySmallInteger(ieeeMantissa, ieeeExponent, out digits))
+        ulong fraction = bits & (HiddenBit - 1);
+        int biased = (int)(bits >> MantissaBits) & 0x7FF;
+        if (biased != 0)
         {
-            Ryu(ieeeMantissa, ieeeExponent, out digits, out exponent);
+            ulong c = HiddenBit | fraction;
+            int q = biased - ExponentBias;
+
+            // Integers below 2^53 are their own shortest form.
+            if (q is <= 0 and >= -MantissaBits && (c & ((1UL << -q) - 1)) == 0)
+            {
+                digits = c >> -q;
+                exponent = 0;
+            }
+            else
+            {
+                Schubfach(q, c, out digits, out exponent);
+            }
+        }
+        else if (fraction > 2)
+        {
+            Schubfach(MinExponent, fraction, out digits, out exponent);
         }
         else
         {
-            exponent = 0;
+            // The two smallest subnormals are too short for the general case's precision: 5E-324 and 1E-323.
+            (digits, exponent) = fraction == 1 ? (5UL, -324) : (1UL, -323);
         }
 
-        while (digits % 10 == 0)
+        RemoveTrailingZeros(ref digits, ref exponent);
+    }
+
+    /// <summary>v = c x 2^q; the decimal is returned as digits x 10^exponent, possibly with trailing zeros.</summary>
+    private static void Schubfach(int q, ulong c, out ulong digits, out int exponent)
+    {
+        // The rounding interval of v, times 4: [cbl, cbr] (open when c is odd, as a reader rounds half to even).
+        ulong open = c & 1;
+        ulong cb = c << 2;
+        ulong cbr = cb + 2;
+        ulong cbl;
+        int k;
+        if (c != HiddenBit || q == MinExponent)
+        {
+            cbl = cb - 2;
+            k = FloorLog10Pow2(q);
+        }
+        else
+        {
+            // At a power of two the gap below is half the gap above.
+            cbl = cb - 1;
+            k = FloorLog10ThreeQuartersPow2(q);
+        }
+
+        int h = q + FloorLog2Pow10(-k) + 2;
+        (ulong g1, ulong g0) = Scales[k - MinK];
+
+        // 4 x v x 10^-k and the interval's bounds at the same scale, rounded to odd.
+        ulong vb = RoundToOdd(g1, g0, cb << h);
+        ulong vbl = RoundToOdd(g1, g0, cbl << h);
+        ulong vbr = RoundToOdd(g1, g0, cbr << h);
+
+        // One digit fewer: the multiples of ten around v, if exactly one of them is inside the interval. (Java
+        // tries this only from three digits up, as it always prints two; here it is tried for every s but the two
+        // smallest subnormals', which have one digit.)
+        ulong s = vb >> 2;
+        if (s >= 10)
+        {
+            ulong sp10 = s / 10 * 10;
+            ulong tp10 = sp10 + 10;
+            bool lowerIn = vbl + open <= sp10 << 2;
+            bool upperIn = (tp10 << 2) + open <= vbr;
+            if (lowerIn != upperIn)
+            {
+                digits = lowerIn ? sp10 : tp10;
+                exponent = k;
+                return;
+            }
+        }
+
+        ulong t = s + 1;
+        bool sIn = vbl + open <= s << 2;
+        bool tIn = (t << 2) + open <= vbr;
+        exponent = k;
+        if (sIn != tIn)
+        {
+            digits = sIn ? s : t;
+            return;
+        }
+
+        // Both (or, by the algorithm's bounds, never neither) are in: the closer one, an even one on a tie.
+        long toMidpoint = (long)(vb - ((s + t) << 1));
+        digits = toMidpoint < 0 || (toMidpoint == 0 && (s & 1) == 0) ? s : t;
+    }
+
+    /// <summary>
+    /// floor(g x cp / 2^127) with its last bit set when anything was cut off, for the 126-bit g = g1 x 2^63 + g0.
+    /// </summary>
+    private static ulong RoundToOdd(ulong g1, ulong g0, ulong cp)
+    {
+        ulong x1 = Math.BigMul(g0, cp, out _);
+        ulong y1 = Math.BigMul(g1, cp, out ulong y0);
+        ulong z = (y0 >> 1) + x1;
+        ulong floor = y1 + (z >> 63);
+        return floor | (((z & Low63Bits) + Low63Bits) >> 63);
+    }
+
+    private static void RemoveTrailingZeros(ref ulong digits, ref int exponent)
+    {
+        // At most 17 digits, so at most 16 zeros: strip 8 (twice at most), then 4, 2 and 1 at a time rather than
+        // one division per zero.
+        while (digits % 100_000_000 == 0)
+        {
+            digits /= 100_000_000;
+            exponent += 8;
+        }
+
+        if (digits % 10_000 == 0)
+        {
+            digits /= 10_000;
+            exponent += 4;
+        }
+
+        if (digits % 100 == 0)
+        {
+            digits /= 100;
+            exponent += 2;
+        }
+
+        if (digits % 10 == 0)
         {
             digits /= 10;
             exponent++;
         }
     }
 
-    /// <summary>Integers in [1, 2^53) are their own shortest form.</summary>
-    private static bool TrySmallInteger(ulong ieeeMantissa, int ieeeExponent, out ulong value)
+    // floor(q x log10(2)), floor(q x log10(2) + log10(3/4)) and floor(e x log2(10)) in integer arithmetic, exact
+    // over the ranges used here.
+    private static int FloorLog10Pow2(int q) => (int)((q * 661_971_961_083L) >> 41);
+
+    private static int FloorLog10ThreeQuartersPow2(int q) => (int)(((q * 661_971_961_083L) - 274_743_187_321L) >> 41);
+
+    private static int FloorLog2Pow10(int e) => (int)((e * 913_124_641_741L) >> 38);
+
+    private static (ulong High, ulong Low)[] BuildScales()
     {
-        ulong m2 = (1UL << MantissaBits) | ieeeMantissa;
-        int e2 = ieeeExponent - ExponentBias - MantissaBits;
-        value = 0;
-        if (e2 > 0 || e2 < -MantissaBits || (m2 & ((1UL << -e2) - 1)) != 0)
+        var scales = new (ulong, ulong)[MaxK - MinK + 1];
+        for (int k = MinK; k <= MaxK; k++)
         {
-            return false;
+            // g = floor(10^-k / 2^r) + 1 with r = floor(-k x log2(10)) - 125, so that 2^125 <= g < 2^126.
+            int e = -k;
+            int r = FloorLog2Pow10(e) - 125;
+            BigInteger g = e >= 0
+                ? (r >= 0 ? BigInteger.Pow(10, e) >> r : BigInteger.Pow(10, e) << -r)
+                : (BigInteger.One << -r) / BigInteger.Pow(10, -e);
+            g += 1;
+            scales[k - MinK] = ((ulong)(g >> 63), (ulong)(g & Low63Bits));
         }
 
-        value = m2 >> -e2;
-        return true;
-    }
-
-    private static void Ryu(ulong ieeeMantissa, int ieeeExponent, out ulong digits, out int exponent)
-    {
-        int e2;
-        ulong m2;
-        if (ieeeExponent == 0)
-        {
-            e2 = 1 - ExponentBias - MantissaBits - 2;
-            m2 = ieeeMantissa;
-        }
-        else
-        {
-            e2 = ieeeExponent - ExponentBias - MantissaBits - 2;
-            m2 = (1UL << MantissaBits) | ieeeMantissa;
-        }
-
-        bool acceptBounds = (m2 & 1) == 0;
-        ulong mv = 4 * m2;
-        uint mmShift = ieeeMantissa != 0 || ieeeExponent <= 1 ? 1u : 0u;
-
-        ulong vr, vp, vm;
-        int e10;
-        bool vmIsTrailingZeros = false, vrIsTrailingZeros = false;
-        if (e2 >= 0)
-        {
-            int q = Log10Pow2(e2) - (e2 > 3 ? 1 : 0);
-            e10 = q;
-            int k = Pow5InverseBitCount + Pow5Bits(q) - 1;
-            int i = -e2 + q + k;
-            UInt128 multiplier = Pow5Inverse[q];
-            vr = MulShift(mv, multiplier, i);
-            vp = MulShift(mv + 2, multiplier, i);
-            vm = MulShift(mv - 1 - mmShift, multiplier, i);
-            if (q <= 21)
-            {
-                if (mv % 5 == 0)
-                {
-                    vrIsTrailingZeros = IsMultipleOfPowerOf5(mv, q);
-                }
-                else if (acceptBounds)
-                {
-                    vmIsTrailingZeros = IsMultipleOfPowerOf5(mv - 1 - mmShift, q);
-                }
-                else if (IsMultipleOfPowerOf5(mv + 2, q))
-                {
-                    vp--;
-                }
-            }
-        }
-        else
-        {
-            int q = Log10Pow5(-e2) - (-e2 > 1 ? 1 : 0);
-            e10 = q + e2;
-            int i = -e2 - q;
-            int k = Pow5Bits(i) - Pow5BitCount;
-            int j = q - k;
-            UInt128 multiplier = Pow5[i];
-            vr = MulShift(mv, multiplier, j);
-            vp = MulShift(mv + 2, multiplier, j);
-            vm = MulShift(mv - 1 - mmShift, multiplier, j);
-            if (q <= 1)
-            {
-                vrIsTrailingZeros = true;
-                if (acceptBounds)
-                {
-                    vmIsTrailingZeros = mmShift == 1;
-                }
-                else
-                {
-                    vp--;
-                }
-            }
-            else if (q < 63)
-            {
-                vrIsTrailingZeros = (mv & ((1UL << q) - 1)) == 0;
-            }
-        }
-
-        int removed = 0;
-        if (vmIsTrailingZeros || vrIsTrailingZeros)
-        {
-            digits = RemoveDigitsExact(ref vr, ref vp, ref vm, ref removed, acceptBounds, vmIsTrailingZeros, vrIsTrailingZeros);
-        }
-        else
-        {
-            bool roundUp = false;
-
-            // Most values lose at least two digits here: one division by 100 saves a round of three by 10.
-            if (vp / 100 > vm / 100)
-            {
-                roundUp = vr % 100 >= 50;
-                vr /= 100;
-                vp /= 100;
-                vm /= 100;
-                removed += 2;
-            }
-
-            while (vp / 10 > vm / 10)
-            {
-                roundUp = vr % 10 >= 5;
-                vr /= 10;
-                vp /= 10;
-                vm /= 10;
-                removed++;
-            }
-
-            digits = vr + (vr == vm || roundUp ? 1UL : 0UL);
-        }
-
-        exponent = e10 + removed;
-    }
-
-    /// <summary>The rare path where the bounds themselves may end in zeros: ties are rounded to even.</summary>
-    private static ulong RemoveDigitsExact(
-        ref ulong vr, ref ulong vp, ref ulong vm, ref int removed, bool acceptBounds, bool vmIsTrailingZeros,
-        bool vrIsTrailingZeros)
-    {
-        ulong lastRemovedDigit = 0;
-
-        // While the interval allows, and then while the exact lower bound still ends in zero.
-        while (vp / 10 > vm / 10 || (vmIsTrailingZeros && vm % 10 == 0))
-        {
-            vmIsTrailingZeros &= vm % 10 == 0;
-            vrIsTrailingZeros &= lastRemovedDigit == 0;
-            lastRemovedDigit = vr % 10;
-            vr /= 10;
-            vp /= 10;
-            vm /= 10;
-            removed++;
-        }
-
-        if (vrIsTrailingZeros && lastRemovedDigit == 5 && vr % 2 == 0)
-        {
-            lastRemovedDigit = 4;
-        }
-
-        bool roundUp = (vr == vm && (!acceptBounds || !vmIsTrailingZeros)) || lastRemovedDigit >= 5;
-        return vr + (roundUp ? 1UL : 0UL);
-    }
-
-    /// <summary>(m x multiplier) >> shift, for m below 2^55, a 125-bit multiplier and 64 &lt; shift &lt; 128.</summary>
-    private static ulong MulShift(ulong m, UInt128 multiplier, int shift)
-    {
-        // The low 64 bits of the 192-bit product never reach the result; only their carry does.
-        ulong high0 = Math.BigMul(m, (ulong)multiplier, out _);
-        ulong high1 = Math.BigMul(m, (ulong)(multiplier >> 64), out ulong low1);
-        ulong low = low1 + high0;
-        ulong high = high1 + (low < high0 ? 1UL : 0UL);
-        int distance = shift - 64;
-        return (low >> distance) | (high << (64 - distance));
-    }
-
-    private static bool IsMultipleOfPowerOf5(ulong value, int power)
-    {
-        int count = 0;
-        while (value % 5 == 0)
-        {
-            value /= 5;
-            count++;
-        }
-
-        return count >= power;
-    }
-
-    // floor(e x log10(2)), floor(e x log10(5)) and ceil(e x log2(5)) (1 for e = 0) in integer arithmetic.
-    private static int Log10Pow2(int e) => (int)(((uint)e * 78913) >> 18);
-
-    private static int Log10Pow5(int e) => (int)(((uint)e * 732923) >> 20);
-
-    private static int Pow5Bits(int e) => (int)(((uint)e * 1217359) >> 19) + 1;
-
-    private static UInt128[] BuildTable(int size, bool inverse)
-    {
-        var table = new UInt128[size];
-        for (int q = 0; q < size; q++)
-        {
-            BigInteger pow = BigInteger.Pow(5, q);
-            int length = (int)pow.GetBitLength();
-            BigInteger value = inverse
-                ? (BigInteger.One << (length - 1 + Pow5InverseBitCount)) / pow + 1
-                : length >= Pow5BitCount ? pow >> (length - Pow5BitCount) : pow << (Pow5BitCount - length);
-            table[q] = (UInt128)value;
-        }
-
-        return table;
+        return scales;
     }
 }
