@@ -22,6 +22,7 @@ var startNs = new Option<long>("--start-ns") { Description = "First timestamp (n
 var allowRemote = new Option<bool>("--allow-remote") { Description = "Allow a non-loopback --url (load tests target 127.0.0.1 by default)" };
 var prepare = new Option<bool>("--prepare") { Description = "Serialize every batch before the run (not timed), as --direct-influx does; uses ~250 bytes of memory per frame" };
 var apiKey = new Option<string?>("--api-key") { Description = "API key sent as 'authorization: Bearer KEY' (default: $TELEMETRY_API_KEY; none on a server that allows anonymous loopback writes)", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("TELEMETRY_API_KEY") };
+var warmup = new Option<long>("--warmup") { Description = "Frames sent first, in this process, at the same rate and not measured (measurement 'warmup', sources PREFIX-warmup/i): the client's own JIT and connections then stay out of the figures", DefaultValueFactory = _ => 0 };
 var json = new Option<bool>("--json") { Description = "Print the summary as one JSON line" };
 var directInflux = new Option<Uri?>("--direct-influx")
 {
@@ -33,7 +34,7 @@ var database = new Option<string>("--database") { Description = "Database for --
 var root = new RootCommand("Streams synthetic telemetry frames to the ingest server and measures throughput and ack latency.")
 {
     url, frames, batch, streams, inFlight, fields, rate, maxSeconds, measurement, source, startNs, allowRemote, json,
-    directInflux, database, prepare, apiKey,
+    directInflux, database, prepare, apiKey, warmup,
 };
 root.SetAction(async (parse, cancel) =>
 {
@@ -54,6 +55,17 @@ root.SetAction(async (parse, cancel) =>
     // One time limit for every mode, counted from here (preparation included), so that no run outlives it.
     using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancel);
     limit.CancelAfter(TimeSpan.FromSeconds(options.MaxSeconds));
+    var warmupFrames = parse.GetValue(warmup);
+    if (warmupFrames < 0)
+    {
+        Console.Error.WriteLine("--warmup must be >= 0");
+        return 1;
+    }
+    if (direct is null && warmupFrames > 0 && await WarmUpAsync(options, warmupFrames, limit.Token) is { } failure)
+    {
+        Console.Error.WriteLine(failure);
+        return 2;
+    }
     var result = direct is null
         ? await LoadRunner.RunAsync(options, Console.Error, limit.Token)
         : await DirectInfluxRunner.RunAsync(options, direct, parse.GetValue(database)!, Console.Error, limit.Token);
@@ -61,6 +73,16 @@ root.SetAction(async (parse, cancel) =>
     return result.FramesWritten == result.FramesSent && result.FramesRejected == 0 ? 0 : 2;
 });
 return await root.Parse(args).InvokeAsync();
+
+static async Task<string?> WarmUpAsync(LoadOptions options, long frames, CancellationToken stop)
+{
+    Console.Error.WriteLine($"warming up with {frames:N0} frames (not measured)...");
+    var warm = options with { Frames = frames, Measurement = "warmup", SourcePrefix = options.SourcePrefix + "-warmup", Prepare = false };
+    var result = await LoadRunner.RunAsync(warm, TextWriter.Null, stop);
+    return result.FramesWritten == frames && result.FramesRejected == 0
+        ? null
+        : $"the warm-up did not complete: {result.FramesWritten:N0} of {frames:N0} frames written, {result.FramesRejected:N0} rejected";
+}
 
 static string? Validate(LoadOptions o, bool allowRemote)
 {
