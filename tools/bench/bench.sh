@@ -9,7 +9,9 @@
 #      same influxd, its /api/v2/write rewritten in process to /write (tests/Telemetry.Benchmarks peer-write);
 #   5. with BASELINE=<git ref>: that ref's server, built in a temporary git worktree, end to end at full load.
 # Both client sides encode before the clock starts (direct: line protocol; gRPC: serialized batches), so the
-# client spends its share of the two cores on the wire only.
+# client spends its share of the two cores on the wire only. Every server is warmed up until its JIT is nearly idle,
+# the measured load generator warms itself, and each measured run starts with influxd idle: the figures are steady
+# state, not start-up.
 # Prints a table with the ratios of DESIGN.md's targets and the server's CPU seconds per million frames,
 # writes the raw JSON lines to out/bench/results.jsonl, and a bar chart of every case beside them (bench.png, .svg).
 #
@@ -21,9 +23,10 @@ cd "$root"
 FRAMES=${1:-1000000}
 STREAMS=${STREAMS:-4}
 # Frames per warm-up round before each measured run (JIT tiering, pools, connections); rounds repeat until fewer
-# than JIT_QUIET methods were compiled in the last one (at most 6).
+# than JIT_QUIET methods were compiled in the last one (at most 6; the server's JIT never quite stops: a few hundred
+# rarely called methods reach the tier-up threshold per million frames long after the hot ones).
 WARMUP=${WARMUP:-200000}
-JIT_QUIET=${JIT_QUIET:-150}
+JIT_QUIET=${JIT_QUIET:-400}
 # Frames the measured load generator sends first, unmeasured, to warm its own JIT and connections.
 CLIENT_WARMUP=${CLIENT_WARMUP:-20000}
 out="$root/out/bench"
@@ -56,10 +59,21 @@ benchmarks() { dotnet tests/Telemetry.Benchmarks/bin/Release/net10.0/Telemetry.B
 loadgen() { dotnet tools/Telemetry.LoadGen/bin/Release/net10.0/Telemetry.LoadGen.dll --json --frames "$FRAMES" "$@"; }
 
 "$root/tools/influxd/start-influxd.sh" "$work/influxdb" "$IPORT" "$RPORT"
-pids+=("$(cat "$work/influxdb/influxd.pid")")
+influxd_pid=$(cat "$work/influxdb/influxd.pid"); pids+=("$influxd_pid")
 influx_q() { curl -s -XPOST "http://127.0.0.1:$IPORT/query" --data-urlencode "q=$1" >/dev/null; }
 count() { curl -sG "http://127.0.0.1:$IPORT/query" --data-urlencode "db=$1" --data-urlencode "q=SELECT COUNT(altitude_m) FROM loadgen" | python3 -c 'import json,sys; r=json.load(sys.stdin)["results"][0]; print(r["series"][0]["values"][0][1] if "series" in r else 0)'; }
-jit_methods() { curl -s --max-time 2 "http://127.0.0.1:$OPORT/metrics" | awk '/^system_runtime_dotnet_jit_compiled_methods /{print $2}'; }
+jit_methods() { { curl -s --max-time 2 "http://127.0.0.1:$OPORT/metrics" || true; } | awk '/^system_runtime_dotnet_jit_compiled_methods /{print $2}'; }
+# Before each measured run: influxd's compactions of the previous cases' points share the two cores, so wait
+# (at most 60 s) until it has used under 5 % of a core for a second.
+influxd_idle() {
+  local t0 t1 waited=0
+  while [ "$waited" -lt 60 ]; do
+    t0=$(cpu_ticks "$influxd_pid"); sleep 1; t1=$(cpu_ticks "$influxd_pid"); waited=$((waited + 1))
+    [ $((t1 - t0)) -lt 5 ] && break
+  done
+  [ "$waited" -gt 1 ] && echo "   waited ${waited} s for influxd to go idle"
+  return 0
+}
 cpu_ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
 field() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$1" "$2"; }
 
@@ -67,6 +81,7 @@ best_direct=0
 for writers in 1 2 4; do
   db="direct_$writers"; influx_q "CREATE DATABASE $db"
   echo "== InfluxDB direct write, $writers writer(s)"
+  influxd_idle
   line=$(loadgen --direct-influx "http://127.0.0.1:$IPORT" --database "$db" --streams "$writers" 2>/dev/null)
   echo "{\"run\":\"direct\",\"writers\":$writers,\"stored\":$(count "$db"),\"result\":$line}" >> "$out/results.jsonl"
   fps=$(field "$line" frames_per_s); echo "   $fps points/s, stored $(count "$db")"
@@ -93,6 +108,7 @@ measure() { # $1 = name, $2 = send rate (0: as fast as acks allow), $3 = databas
     previous=$compiled
   done
   echo "   warmed up: $round round(s) of $WARMUP frames${compiled:+, $compiled methods compiled by the server JIT}"
+  influxd_idle
   local before; before=$(cpu_ticks $pid)
   echo "== $name: $STREAMS streams x 16 batches of 500 in flight, rate ${rate} frames/s (0 = as fast as acks allow)"
   local line; line=$(loadgen --url "http://127.0.0.1:$SPORT" --streams "$STREAMS" --prepare --rate "$rate" --warmup "$CLIENT_WARMUP" 2>/dev/null)
@@ -126,6 +142,7 @@ fi
 for writers in 2 4; do
   db="client_$writers"; influx_q "CREATE DATABASE $db"
   echo "== InfluxDB.Client WriteApiAsync, $writers writers, into the same influxd"
+  influxd_idle
   line=$(benchmarks peer-write --url "http://127.0.0.1:$IPORT" --database "$db" --points "$FRAMES" --clients async --writers "$writers" 2>/dev/null)
   echo "{\"run\":\"client\",\"writers\":$writers,\"stored\":$(count "$db"),\"result\":$line}" >> "$out/results.jsonl"
   echo "   $(field "$line" points_per_s) points/s, $(field "$line" cpu_s_per_million) client CPU s per million, stored $(count "$db")"
