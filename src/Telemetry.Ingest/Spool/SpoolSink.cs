@@ -24,6 +24,7 @@ public sealed class SpoolSink : ILineSink, IAsyncDisposable
     private Checkpoint? _checkpoint;
     private SpoolForwarder? _forwarder;
     private Task? _forwarding;
+    private SpoolLock? _lock;
     private int _disposed;
 
     /// <summary>Creates a spool in front of <paramref name="target"/> (the InfluxDB writer).</summary>
@@ -74,12 +75,14 @@ public sealed class SpoolSink : ILineSink, IAsyncDisposable
         _forwarder is { } forwarder && _writer.PendingBytes == 0 && forwarder.Confirmed == _ledger.CommittedEnd;
 
     /// <summary>
-    /// Recovers the folder (verifying every record still to forward), opens a new active segment and starts the
-    /// forwarder. The target must already accept batches.
+    /// Locks the folder (one server per spool), recovers it (verifying every record still to forward), opens a new
+    /// active segment and starts the forwarder. The target must already accept batches.
     /// </summary>
+    /// <exception cref="IOException">Another server holds the folder, or it cannot be read or written.</exception>
     public async Task StartAsync(CancellationToken ct)
     {
         System.IO.Directory.CreateDirectory(_ledger.Directory);
+        _lock = SpoolLock.Acquire(_ledger.Directory);
         _checkpoint = new Checkpoint(Path.Combine(_ledger.Directory, "checkpoint"));
         var (report, resumeSegment, resumeOffset, next) =
             await SpoolRecovery.RunAsync(_ledger, _checkpoint, _logger, ct).ConfigureAwait(false);
@@ -135,5 +138,6 @@ public sealed class SpoolSink : ILineSink, IAsyncDisposable
         await _writer.DisposeAsync().ConfigureAwait(false);
         _checkpoint?.Dispose();
         _stopForwarding.Dispose();
+        _lock?.Dispose();
     }
 }
