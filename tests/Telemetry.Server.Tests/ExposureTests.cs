@@ -31,6 +31,29 @@ public sealed class ExposureTests(InfluxFixture influx)
         Assert.DoesNotContain("AllowAnonymous", error.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("", "Kestrel:Endpoints:Ops:Url is empty: give the listener an http:// or https:// address")]
+    [InlineData("127.0.0.1:9091", "Kestrel:Endpoints:Ops:Url = 127.0.0.1:9091 is not an http:// or https:// address")]
+    [InlineData("ftp://127.0.0.1:9091", "Kestrel:Endpoints:Ops:Url = ftp://127.0.0.1:9091 is not an http:// or https:// address")]
+    public async Task Build_OpsUrlEmptyOrNotHttp_StartRefusedNamingTheSetting(string url, string reason)
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => TestServer.StartAsync(influx, "unused",
+            new Dictionary<string, string?> { ["Kestrel:Endpoints:Ops:Url"] = url }));
+
+        Assert.Contains(reason, error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("beyond loopback", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Build_WildcardHostPlainHttp_RefusedAsBeyondLoopbackNotAsMalformed()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => TestServer.StartAsync(influx, "unused",
+            new Dictionary<string, string?> { ["Kestrel:Endpoints:Ops:Url"] = "http://*:50998" }));
+
+        Assert.Contains("Kestrel:Endpoints:Ops:Url = http://*:50998 listens beyond loopback without TLS", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("is not an http:// or https:// address", error.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Build_MalformedKeyHash_StartRefusedNamingTheKey()
     {

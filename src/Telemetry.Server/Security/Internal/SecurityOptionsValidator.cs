@@ -42,6 +42,16 @@ internal sealed class SecurityOptionsValidator : IValidateOptions<SecurityOption
         }
         foreach (var (setting, url) in ListenEndpoints.From(_configuration))
         {
+            // Kestrel's forms include wildcards (http://*:80, http://+:80) that Uri does not parse: check the scheme only.
+            if (!(url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && url.Length > "http://".Length)
+                && !(ListenEndpoints.IsHttps(url) && url.Length > "https://".Length))
+            {
+                // Checked here so that the reason is not a misleading "beyond loopback" or Kestrel's own crash.
+                errors.Add(string.IsNullOrWhiteSpace(url)
+                    ? $"{setting} is empty: give the listener an http:// or https:// address (e.g. http://127.0.0.1:9091), or remove the setting to use the default"
+                    : $"{setting} = {url} is not an http:// or https:// address");
+                continue;
+            }
             if (ListenEndpoints.IsLoopback(url))
             {
                 continue;
