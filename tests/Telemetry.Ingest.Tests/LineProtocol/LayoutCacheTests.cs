@@ -110,6 +110,23 @@ public sealed class LayoutCacheTests
     }
 
     [Fact]
+    public void LayoutTooLargeToKeep_EvictsNothing()
+    {
+        Frame[] kept = [.. Enumerable.Range(0, LayoutCache.Ways).Select(i => Layout($"m{i}", "s", $"k{i}"))];
+        Frame large = Layout("big", "s", new string('k', LineLayout.MaxRawBytes));
+        LayoutCache.Clear();
+        foreach (Frame frame in kept)
+        {
+            Encode.LineBytes(frame);
+        }
+
+        Encode.LineBytes(large);
+
+        Assert.Null(FindLayout(large));
+        Assert.All(kept, frame => Assert.NotNull(FindLayout(frame)));
+    }
+
+    [Fact]
     public void SameLayoutDifferentTagValue_NotTakenForTheRememberedSeries()
     {
         Frame first = Layout("m", "s", "k");

@@ -21,6 +21,9 @@ internal static class FrameChecks
     private const int MaxBoolBytes = 5;
     private const int MaxTimestampBytes = 20;
 
+    // The space after the series key, the space before the timestamp, the timestamp and the newline.
+    private const int LineEndBytes = MaxTimestampBytes + 3;
+
     /// <summary>
     /// Checks <paramref name="frame"/>; on success <paramref name="tagOrder"/> (length: tags + 1) holds the tag
     /// indices in line order (see <see cref="TagKeyComparer"/>) and <paramref name="maxBytes"/> bounds the line.
@@ -36,7 +39,7 @@ internal static class FrameChecks
             return false;
         }
 
-        maxBytes += (long)BytesPerByte * frame.Measurement.Length + MaxTimestampBytes + 3;
+        maxBytes += (long)BytesPerByte * frame.Measurement.Length + LineEndBytes;
         return true;
     }
 
@@ -47,7 +50,7 @@ internal static class FrameChecks
     /// </summary>
     public static bool TryCheckValues(in FrameView frame, int layoutBytes, out long maxBytes, out FrameRejectionInfo rejection)
     {
-        maxBytes = layoutBytes + MaxTimestampBytes + 3;
+        maxBytes = layoutBytes + LineEndBytes;
         if (!TryCheckTimestamp(frame.TimestampNs, out rejection))
         {
             return false;

@@ -37,13 +37,21 @@ internal static class LayoutCache
         return null;
     }
 
-    /// <summary>Remembers an accepted frame's layout in place of the oldest; see <see cref="LineLayout.TryStore"/>.</summary>
+    /// <summary>
+    /// Remembers an accepted frame's layout in place of the oldest (see <see cref="LineLayout.Store"/>); a layout
+    /// too large for the buffers is not kept and evicts nothing.
+    /// </summary>
     public static void Remember(in FrameView frame, ReadOnlySpan<byte> line, int seriesKeyBytes, ReadOnlySpan<Range> fieldKeyRanges)
     {
+        if (!LineLayout.CanStore(frame))
+        {
+            return;
+        }
+
         LineLayout?[] layouts = t_layouts ??= new LineLayout?[Ways];
         int next = t_next;
         t_next = (next + 1) % Ways;
-        (layouts[next] ??= new LineLayout()).TryStore(frame, line, seriesKeyBytes, fieldKeyRanges);
+        (layouts[next] ??= new LineLayout()).Store(frame, line, seriesKeyBytes, fieldKeyRanges);
     }
 
     /// <summary>Forgets this thread's layouts (tests compare encoding with and without them).</summary>

@@ -47,8 +47,30 @@ internal sealed class LineLayout
         return _line.AsSpan(start, _fieldKeyEnds[index] - start);
     }
 
-    /// <summary>Whether <paramref name="frame"/> has fewer tags and fields than the limits and could be remembered.</summary>
+    /// <summary>Whether <paramref name="frame"/> has no more tags and fields than a layout holds (cheap: counts only).</summary>
     public static bool Fits(in FrameView frame) => frame.Tags.Length <= MaxTags && frame.Fields.Length <= MaxFields;
+
+    /// <summary>Whether <paramref name="frame"/>'s layout fits the buffers: <see cref="Fits"/> and at most <see cref="MaxRawBytes"/> raw bytes.</summary>
+    public static bool CanStore(in FrameView frame)
+    {
+        if (!Fits(frame))
+        {
+            return false;
+        }
+
+        long rawBytes = frame.Measurement.Length + frame.Source.Length;
+        foreach (TagRef tag in frame.Tags)
+        {
+            rawBytes += tag.Key.Length + tag.Value.Length;
+        }
+
+        foreach (FieldRef field in frame.Fields)
+        {
+            rawBytes += field.Key.Length;
+        }
+
+        return rawBytes <= MaxRawBytes;
+    }
 
     /// <summary>Whether <paramref name="frame"/>'s measurement, source, tags and field keys are byte for byte this layout's.</summary>
     public bool Matches(in FrameView frame)
@@ -84,34 +106,25 @@ internal sealed class LineLayout
     }
 
     /// <summary>
-    /// Remembers the layout of an accepted frame from its written <paramref name="line"/>: the series key is its
-    /// first <paramref name="seriesKeyBytes"/>, field key i ends at <paramref name="fieldKeyRanges"/>[i]. False (and
-    /// this layout emptied) when it does not fit the buffers.
+    /// Remembers the layout of an accepted frame, which <see cref="CanStore"/>, from its written
+    /// <paramref name="line"/>: the series key is its first <paramref name="seriesKeyBytes"/>, field key i lies at
+    /// <paramref name="fieldKeyRanges"/>[i].
     /// </summary>
-    public bool TryStore(in FrameView frame, ReadOnlySpan<byte> line, int seriesKeyBytes, ReadOnlySpan<Range> fieldKeyRanges)
+    public void Store(in FrameView frame, ReadOnlySpan<byte> line, int seriesKeyBytes, ReadOnlySpan<Range> fieldKeyRanges)
     {
-        _tagCount = -1;
-        if (!Fits(frame))
-        {
-            return false;
-        }
-
         int rawBytes = 0;
         int part = 0;
-        bool fits = Append(frame.Measurement, ref rawBytes, ref part) && Append(frame.Source, ref rawBytes, ref part);
+        Append(frame.Measurement, ref rawBytes, ref part);
+        Append(frame.Source, ref rawBytes, ref part);
         foreach (TagRef tag in frame.Tags)
         {
-            fits = fits && Append(frame.Text(tag.Key), ref rawBytes, ref part) && Append(frame.Text(tag.Value), ref rawBytes, ref part);
+            Append(frame.Text(tag.Key), ref rawBytes, ref part);
+            Append(frame.Text(tag.Value), ref rawBytes, ref part);
         }
 
         foreach (FieldRef field in frame.Fields)
         {
-            fits = fits && Append(frame.Text(field.Key), ref rawBytes, ref part);
-        }
-
-        if (!fits)
-        {
-            return false;
+            Append(frame.Text(field.Key), ref rawBytes, ref part);
         }
 
         // The series key, then the field keys packed one after another.
@@ -128,7 +141,6 @@ internal sealed class LineLayout
         _seriesKeyBytes = seriesKeyBytes;
         _fieldCount = frame.Fields.Length;
         _tagCount = frame.Tags.Length;
-        return true;
     }
 
     private bool Same(ReadOnlySpan<byte> text, ref int part)
@@ -138,15 +150,10 @@ internal sealed class LineLayout
         return text.SequenceEqual(_raw.AsSpan(start, end - start));
     }
 
-    private bool Append(ReadOnlySpan<byte> text, ref int rawBytes, ref int part)
+    private void Append(ReadOnlySpan<byte> text, ref int rawBytes, ref int part)
     {
-        if (!text.TryCopyTo(_raw.AsSpan(rawBytes)))
-        {
-            return false;
-        }
-
+        text.CopyTo(_raw.AsSpan(rawBytes));
         rawBytes += text.Length;
         _rawEnds[part++] = rawBytes;
-        return true;
     }
 }

@@ -33,8 +33,10 @@ internal sealed class SpoolLock : IDisposable
         {
             file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
-        catch (IOException error)
+        catch (IOException error) when (error.GetType() == typeof(IOException))
         {
+            // A held lock is reported as a plain IOException (a sharing violation); its subclasses (a missing
+            // folder, a path too long) keep their own message.
             throw new IOException(
                 $"the spool folder {directory} is in use by another server ({Holder(owner)}): two servers must not share one Spool:Directory",
                 error);

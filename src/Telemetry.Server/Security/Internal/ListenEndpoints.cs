@@ -47,6 +47,17 @@ internal static class ListenEndpoints
 
     public static bool IsHttps(string url) => url.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// True when <paramref name="url"/> is http:// or https:// followed by something. Only the scheme is checked:
+    /// Kestrel's wildcard forms (http://*:80, http://+:80) are not URIs that <see cref="Uri"/> parses.
+    /// </summary>
+    public static bool HasHttpScheme(string url)
+    {
+        var start = url.IndexOf("://", StringComparison.Ordinal);
+        return start >= 0 && start + 3 < url.Length
+            && (url[..start].Equals("http", StringComparison.OrdinalIgnoreCase) || url[..start].Equals("https", StringComparison.OrdinalIgnoreCase));
+    }
+
     private static string Host(string url)
     {
         var start = url.IndexOf("://", StringComparison.Ordinal);

@@ -42,9 +42,7 @@ internal sealed class SecurityOptionsValidator : IValidateOptions<SecurityOption
         }
         foreach (var (setting, url) in ListenEndpoints.From(_configuration))
         {
-            // Kestrel's forms include wildcards (http://*:80, http://+:80) that Uri does not parse: check the scheme only.
-            if (!(url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && url.Length > "http://".Length)
-                && !(ListenEndpoints.IsHttps(url) && url.Length > "https://".Length))
+            if (!ListenEndpoints.HasHttpScheme(url))
             {
                 // Checked here so that the reason is not a misleading "beyond loopback" or Kestrel's own crash.
                 errors.Add(string.IsNullOrWhiteSpace(url)
