@@ -76,7 +76,7 @@ internal static class DirectInfluxRunner
         {
             progress.WriteLine($"stopped by the time limit (or Ctrl+C): {written:N0} of {options.Frames:N0} points written");
         }
-        return new LoadResult(sent, written, 0, 0, 0, 0, elapsed, latencies);
+        return new LoadResult(sent, written, 0, 0, 0, 0, 0, 0, elapsed, latencies);
     }
 
     private static List<(byte[] Body, int Lines)> Encode(LoadOptions options, CancellationToken stop)

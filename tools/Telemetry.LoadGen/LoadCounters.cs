@@ -7,6 +7,8 @@ internal sealed class LoadCounters
 {
     private long _sent;
     private long _written;
+    private long _duplicates;
+    private long _resets;
     private long _rejected;
     private long _refused;
     private long _reconnects;
@@ -15,6 +17,12 @@ internal sealed class LoadCounters
     public long Sent => Interlocked.Read(ref _sent);
 
     public long Written => Interlocked.Read(ref _written);
+
+    /// <summary>Frames the server had already stored (a resend of a durable frame): not written again.</summary>
+    public long Duplicates => Interlocked.Read(ref _duplicates);
+
+    /// <summary>Sender restarts the server saw (a source's sequence started again).</summary>
+    public long Resets => Interlocked.Read(ref _resets);
 
     public long Rejected => Interlocked.Read(ref _rejected);
 
@@ -42,6 +50,8 @@ internal sealed class LoadCounters
     public void AddAck(BatchAck ack)
     {
         Interlocked.Add(ref _written, ack.WrittenCount);
+        Interlocked.Add(ref _duplicates, ack.DuplicateCount);
+        Interlocked.Add(ref _resets, ack.ResetCount);
         if (ack.Rejections.Count > 0)
         {
             Interlocked.Add(ref _rejected, ack.Rejections.Count);

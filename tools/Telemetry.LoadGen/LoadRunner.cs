@@ -71,7 +71,7 @@ internal static class LoadRunner
         {
             progress.WriteLine($"first problem reported by the server: {problem}");
         }
-        return new LoadResult(counters.Sent, counters.Written, counters.Rejected, counters.Refused, counters.Reconnects, counters.Resent, elapsed, latency);
+        return new LoadResult(counters.Sent, counters.Written, counters.Duplicates, counters.Resets, counters.Rejected, counters.Refused, counters.Reconnects, counters.Resent, elapsed, latency);
     }
 
     /// <summary>Frames of stream <paramref name="index"/> when <paramref name="total"/> are spread over <paramref name="parts"/> streams.</summary>

@@ -70,7 +70,7 @@ root.SetAction(async (parse, cancel) =>
         ? await LoadRunner.RunAsync(options, Console.Error, limit.Token)
         : await DirectInfluxRunner.RunAsync(options, direct, parse.GetValue(database)!, Console.Error, limit.Token);
     Console.WriteLine(parse.GetValue(json) ? Report.Json(options, result) : Report.Table(options, result));
-    return result.FramesWritten == result.FramesSent && result.FramesRejected == 0 ? 0 : 2;
+    return result.AllStored ? 0 : 2;
 });
 return await root.Parse(args).InvokeAsync();
 
@@ -79,7 +79,7 @@ static async Task<string?> WarmUpAsync(LoadOptions options, long frames, Cancell
     Console.Error.WriteLine($"warming up with {frames:N0} frames (not measured)...");
     var warm = options with { Frames = frames, Measurement = "warmup", SourcePrefix = options.SourcePrefix + "-warmup", Prepare = false };
     var result = await LoadRunner.RunAsync(warm, TextWriter.Null, stop);
-    return result.FramesWritten == frames && result.FramesRejected == 0
+    return result.AllStored && result.FramesSent == frames
         ? null
         : $"the warm-up did not complete: {result.FramesWritten:N0} of {frames:N0} frames written, {result.FramesRejected:N0} rejected";
 }

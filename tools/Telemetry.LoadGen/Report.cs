@@ -12,6 +12,7 @@ internal static class Report
         streams x inflight     {o.Streams} x {o.InFlight}, batches of {o.BatchSize}, {o.Fields} fields/frame
         frames sent            {r.FramesSent:N0}
         frames written         {r.FramesWritten:N0}
+        already stored         {r.FramesDuplicate:N0} (duplicates: resent frames the server had kept)   sender restarts {r.SequenceResets:N0}
         frames rejected        {r.FramesRejected:N0}   batches refused {r.BatchesRefused:N0}
         reconnects             {r.Reconnects:N0}   frames resent {r.FramesResent:N0}
         elapsed                {r.ElapsedSeconds:0.00} s
@@ -27,6 +28,8 @@ internal static class Report
         ["fields"] = o.Fields,
         ["frames_sent"] = r.FramesSent,
         ["frames_written"] = r.FramesWritten,
+        ["frames_duplicate"] = r.FramesDuplicate,
+        ["sequence_resets"] = r.SequenceResets,
         ["frames_rejected"] = r.FramesRejected,
         ["batches_refused"] = r.BatchesRefused,
         ["reconnects"] = r.Reconnects,

@@ -58,7 +58,7 @@ public sealed class DeadLetterReingester(IngestService.IngestServiceClient clien
             }
             refusedCount += ack.Rejections.Count;
             written += ack.WrittenCount;
-            await progress.WriteLineAsync($"batch {batchId}: {ack.WrittenCount} written ({ack.Durability}), {ack.Rejections.Count} refused");
+            await progress.WriteLineAsync($"batch {batchId}: {ack.WrittenCount} written ({ack.Durability}), {ack.DuplicateCount} already stored, {ack.Rejections.Count} refused");
         }
         return new ReingestResult(letters.Count, written, refusedCount, refusedCount > 0 ? refusedPath : null);
     }

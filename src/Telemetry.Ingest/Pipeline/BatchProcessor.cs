@@ -9,9 +9,9 @@ namespace Telemetry.Ingest.Pipeline;
 
 /// <summary>
 /// Turns one <see cref="WireBatch"/> into line protocol in pooled buffers, hands it to the sink, and builds the
-/// batch's acknowledgement once the sink has written it. With a <see cref="SequenceTracker"/>, frames already kept
-/// under the same (source, sequence) are dropped as duplicates and gaps are written as points. Thread-safe; one
-/// instance serves every call.
+/// batch's acknowledgement once the sink has written it. With a <see cref="SequenceTracker"/>, a frame that the same
+/// client already made durable (same source, sequence and content) is not written again, and gaps and sender restarts
+/// are written as points. Thread-safe; one instance serves every call.
 /// </summary>
 public sealed class BatchProcessor
 {
@@ -36,14 +36,16 @@ public sealed class BatchProcessor
     }
 
     /// <summary>
-    /// Validates and encodes <paramref name="batch"/> and waits until the sink has room for it (backpressure).
-    /// The returned task completes with the ack once every valid frame has been written; it faults when the sink
-    /// stopped before writing them (<see cref="SinkClosedException"/>), in which case nothing of the batch is acknowledged.
-    /// The caller keeps <paramref name="batch"/> (undisposed) until the returned task has completed.
+    /// Validates and encodes <paramref name="batch"/>, sent by <paramref name="client"/> (the name duplicates are
+    /// tracked under: a client's frames never suppress another's), and waits until the sink has room for it
+    /// (backpressure). The returned task completes with the ack once every valid frame has been written; it faults
+    /// when the sink stopped before writing them (<see cref="SinkClosedException"/>), in which case nothing of the
+    /// batch is acknowledged. The caller keeps <paramref name="batch"/> (undisposed) until the returned task has completed.
     /// </summary>
-    public async ValueTask<Task<BatchAck>> SubmitAsync(WireBatch batch, CancellationToken cancellationToken)
+    public async ValueTask<Task<BatchAck>> SubmitAsync(WireBatch batch, string client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(client);
         var count = batch.Count;
         if (count > _limits.MaxFramesPerBatch)
         {
@@ -51,12 +53,9 @@ public sealed class BatchProcessor
                 $"batch has {count} frames; the limit is {_limits.MaxFramesPerBatch} (Ingest:MaxFramesPerBatch)"));
         }
 
-        var sequences = batch.Untracked ? null : _sequences;
-        // Only a tracked batch can hold duplicates: the others need no marks.
-        var duplicate = sequences is null ? [] : ArrayPool<bool>.Shared.Rent(Math.Max(count, 1));
-        Array.Clear(duplicate, 0, sequences is null ? 0 : count);
-        List<SequenceGap>? gaps = null;
-        var duplicates = sequences?.Admit(batch, duplicate.AsSpan(0, count), ref gaps) ?? 0;
+        var marks = _sequences is null || batch.Untracked ? null : new Marks(count);
+        SequenceEvents? events = null;
+        var duplicates = marks is null ? 0 : _sequences!.Admit(batch, client, marks.Fingerprints, marks.Duplicate, ref events);
         var bytes = new PooledBufferWriter<byte>(count * BytesPerFrameGuess);
         var lineFrames = new PooledBufferWriter<int>(count);
         List<FrameRejection>? rejections = null;
@@ -64,7 +63,7 @@ public sealed class BatchProcessor
         {
             for (var i = 0; i < count; i++)
             {
-                if (sequences is not null && duplicate[i])
+                if (marks is not null && marks.Duplicate[i])
                 {
                     continue;
                 }
@@ -77,17 +76,17 @@ public sealed class BatchProcessor
                     (rejections ??= []).Add(new FrameRejection { Index = (uint)i, Code = rejection.Code, Reason = rejection.Reason });
                 }
             }
-            if (gaps is not null)
+            if (events is not null)
             {
-                await WriteGapsAsync(gaps, cancellationToken).ConfigureAwait(false);
+                await WriteEventsAsync(events, cancellationToken).ConfigureAwait(false);
             }
 
             if (lineFrames.WrittenCount == 0)
             {
                 bytes.Dispose();
                 lineFrames.Dispose();
-                ReturnMarks(duplicate);
-                return Task.FromResult(AckBuilder.Written(batch.BatchId, _sink.Durability, 0, duplicates, rejections, [], default));
+                marks?.Dispose();
+                return Task.FromResult(AckBuilder.Written(batch.BatchId, _sink.Durability, 0, duplicates, events, rejections, [], default));
             }
 
             var lines = new LineBatch(bytes.WrittenMemory, lineFrames.WrittenCount)
@@ -96,12 +95,11 @@ public sealed class BatchProcessor
                 FrameIndexes = lineFrames.WrittenMemory,
             };
             await _sink.EnqueueAsync(lines, cancellationToken).ConfigureAwait(false);
-            return CompleteAsync(batch, lines, bytes, lineFrames, duplicate, duplicates, rejections);
+            return CompleteAsync(batch, client, lines, bytes, lineFrames, marks, duplicates, events, rejections);
         }
         catch
         {
-            sequences?.Release(batch, duplicate.AsSpan(0, count));
-            ReturnMarks(duplicate);
+            marks?.Dispose();
             bytes.Dispose();
             lineFrames.Dispose();
             throw;
@@ -109,59 +107,45 @@ public sealed class BatchProcessor
     }
 
     private async Task<BatchAck> CompleteAsync(
-        WireBatch batch, LineBatch lines, PooledBufferWriter<byte> bytes, PooledBufferWriter<int> lineFrames,
-        bool[] duplicate, int duplicates, List<FrameRejection>? rejections)
+        WireBatch batch, string client, LineBatch lines, PooledBufferWriter<byte> bytes, PooledBufferWriter<int> lineFrames,
+        Marks? marks, int duplicates, SequenceEvents? events, List<FrameRejection>? rejections)
     {
         try
         {
+            // A frame is remembered only once durable: a batch that fails or is cancelled leaves no mark, so its
+            // resend is written, never taken for a duplicate.
             var drops = await lines.Written.ConfigureAwait(false);
-            return AckBuilder.Written(batch.BatchId, _sink.Durability, lines.LineCount, duplicates, rejections, drops, lineFrames.WrittenSpan);
-        }
-        catch
-        {
-            // Not kept: a resend of these frames must be written, not taken for a duplicate.
-            if (!batch.Untracked)
+            if (marks is not null)
             {
-                _sequences?.Release(batch, duplicate.AsSpan(0, batch.Count));
+                foreach (var drop in drops)
+                {
+                    marks.Fingerprints[lineFrames.WrittenSpan[drop.LineIndex]] = 0;
+                }
+                _sequences!.Commit(batch, client, marks.Fingerprints, lineFrames.WrittenSpan);
             }
-            throw;
+            return AckBuilder.Written(batch.BatchId, _sink.Durability, lines.LineCount, duplicates, events, rejections, drops, lineFrames.WrittenSpan);
         }
         finally
         {
-            ReturnMarks(duplicate);
+            marks?.Dispose();
             bytes.Dispose();
             lineFrames.Dispose();
         }
     }
 
-    private static void ReturnMarks(bool[] duplicate)
+    /// <summary>Writes one point per gap and per reset to the gap measurement, through the same sink (durable like the data).</summary>
+    private async ValueTask WriteEventsAsync(SequenceEvents events, CancellationToken cancellationToken)
     {
-        if (duplicate.Length > 0)
-        {
-            ArrayPool<bool>.Shared.Return(duplicate);
-        }
-    }
-
-    /// <summary>Writes one point per gap to the gap measurement, through the same sink (durable like the data).</summary>
-    private async ValueTask WriteGapsAsync(List<SequenceGap> gaps, CancellationToken cancellationToken)
-    {
-        var bytes = new PooledBufferWriter<byte>(gaps.Count * BytesPerFrameGuess);
+        var bytes = new PooledBufferWriter<byte>((events.Gaps.Count + events.Resets.Count) * BytesPerFrameGuess);
         var count = 0;
-        foreach (var gap in gaps)
+        foreach (var gap in events.Gaps)
         {
-            var point = new Frame
-            {
-                Source = gap.Source,
-                Measurement = _sequences!.GapMeasurement,
-                TimestampNs = gap.TimestampNs,
-                Fields =
-                {
-                    new Field { Key = "first_missing", IntValue = unchecked((long)gap.FirstMissing) },
-                    new Field { Key = "last_missing", IntValue = unchecked((long)gap.LastMissing) },
-                    new Field { Key = "missing", IntValue = unchecked((long)(gap.LastMissing - gap.FirstMissing + 1)) },
-                },
-            };
-            count += _encoder.TryEncode(point, bytes, out _) ? 1 : 0;
+            count += Encode(bytes, gap.Source, gap.TimestampNs,
+                ("first_missing", gap.FirstMissing), ("last_missing", gap.LastMissing), ("missing", gap.Missing));
+        }
+        foreach (var reset in events.Resets)
+        {
+            count += Encode(bytes, reset.Source, reset.TimestampNs, ("reset_from", reset.From), ("reset_to", reset.To));
         }
         if (count == 0)
         {
@@ -180,5 +164,46 @@ public sealed class BatchProcessor
         }
         _ = lines.Written.ContinueWith(static (_, state) => ((PooledBufferWriter<byte>)state!).Dispose(), bytes,
             CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    /// <summary>Encodes one point of the gap measurement with integer fields; 1 when it was encoded.</summary>
+    private int Encode(PooledBufferWriter<byte> bytes, string source, long timestampNs, params ReadOnlySpan<(string Key, ulong Value)> fields)
+    {
+        var point = new Frame { Source = source, Measurement = _sequences!.GapMeasurement, TimestampNs = timestampNs };
+        foreach (var (key, value) in fields)
+        {
+            point.Fields.Add(new Field { Key = key, IntValue = unchecked((long)value) });
+        }
+        return _encoder.TryEncode(point, bytes, out _) ? 1 : 0;
+    }
+
+    /// <summary>A tracked batch's duplicate flags and fingerprints, in pooled arrays.</summary>
+    private sealed class Marks : IDisposable
+    {
+        private readonly int _count;
+        private bool[]? _duplicate;
+        private ulong[]? _fingerprints;
+
+        public Marks(int count)
+        {
+            _count = count;
+            _duplicate = ArrayPool<bool>.Shared.Rent(Math.Max(count, 1));
+            _fingerprints = ArrayPool<ulong>.Shared.Rent(Math.Max(count, 1));
+            Array.Clear(_duplicate, 0, count);
+        }
+
+        public Span<bool> Duplicate => _duplicate.AsSpan(0, _count);
+
+        public Span<ulong> Fingerprints => _fingerprints.AsSpan(0, _count);
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _duplicate, null) is { } duplicate)
+            {
+                ArrayPool<bool>.Shared.Return(duplicate);
+                ArrayPool<ulong>.Shared.Return(_fingerprints!);
+                _fingerprints = null;
+            }
+        }
     }
 }

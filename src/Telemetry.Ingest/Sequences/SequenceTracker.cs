@@ -1,32 +1,38 @@
-using Telemetry.Ingest.Diagnostics;
-using Telemetry.Ingest.Wire;
+using System.IO.Hashing;
 using Microsoft.Extensions.Options;
-using Telemetry.Contracts.V1;
+using Telemetry.Ingest.Diagnostics;
+using Telemetry.Ingest.Names;
 using Telemetry.Ingest.Sequences.Internal;
+using Telemetry.Ingest.Wire;
 
 namespace Telemetry.Ingest.Sequences;
 
 /// <summary>
-/// Detects duplicates and gaps in each source's <c>sequence</c>, as a completeness index does: a frame whose
-/// (source, sequence) was already kept within <see cref="SequenceOptions.Window"/> is a duplicate; a sequence that
-/// jumps past the next expected one opens a gap. Frames without a source are not tracked. Thread-safe: one lock,
-/// taken once per batch.
+/// Tells a resend from a new frame, and finds gaps and sender restarts in each source's <c>sequence</c>, per client.
+/// A frame is a duplicate only when the same client already made a frame durable with the same source, sequence and
+/// 64-bit fingerprint of its serialized bytes (timestamp, measurement, tags and fields): a reused number with other
+/// content, a restarted counter, or sequence 0 ("none") is never one. Frames are remembered only once durable
+/// (<see cref="Commit"/>), so a copy of a frame still in flight is written again (InfluxDB overwrites the identical
+/// point). Thread-safe: one lock, taken once per batch on admission and once on commit; every step is O(1) per frame.
 /// </summary>
 public sealed class SequenceTracker
 {
+    /// <summary>Gaps and resets kept for <see cref="RecentGaps"/> and <see cref="RecentResets"/>: the last 20 of each.</summary>
+    public const int RecentGapCount = 20;
+
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, SourceWindow> _sources = new(StringComparer.Ordinal);
     private readonly SequenceOptions _options;
-    private long _clock;
+    private readonly SourceTable _sources;
+    private readonly (GlobSet Sources, CounterRing Ring)[] _counters;
+    private readonly RecentList<SequenceGap> _recentGaps = new(RecentGapCount);
+    private readonly RecentList<SequenceReset> _recentResets = new(RecentGapCount);
+    private readonly Func<string, CounterRing> _ringOf;
     private long _duplicates;
     private long _gaps;
     private long _missing;
     private long _late;
     private long _evicted;
-    private readonly RecentList<SequenceGap> _recent = new(RecentGapCount);
-
-    /// <summary>Gaps kept for <see cref="RecentGaps"/>: the last 20.</summary>
-    public const int RecentGapCount = 20;
+    private long _resets;
 
     /// <summary>Creates a tracker; <paramref name="options"/> are validated.</summary>
     /// <exception cref="OptionsValidationException">The options are invalid.</exception>
@@ -39,12 +45,15 @@ public sealed class SequenceTracker
         {
             throw new OptionsValidationException(SequenceOptions.SectionName, typeof(SequenceOptions), errors);
         }
+        _sources = new SourceTable(_options.MaxSources);
+        _counters = [.. _options.Counters.Select(c => (new GlobSet(c.Sources), new CounterRing(c.Bits)))];
+        _ringOf = RingOf;
     }
 
     /// <summary>False when <see cref="SequenceOptions.Window"/> is 0: nothing is tracked.</summary>
     public bool Enabled => _options.Window > 0;
 
-    /// <summary>The measurement gap points are written to.</summary>
+    /// <summary>The measurement gap and reset points are written to.</summary>
     public string GapMeasurement => _options.GapMeasurement;
 
     /// <summary>Current counters (a snapshot).</summary>
@@ -54,55 +63,64 @@ public sealed class SequenceTracker
         {
             lock (_lock)
             {
-                return new SequenceStats(_sources.Count, _duplicates, _gaps, _missing, _late, _evicted);
+                return new SequenceStats(_sources.Count, _duplicates, _gaps, _missing, _late, _evicted, _resets);
             }
         }
     }
 
     /// <summary>The last <see cref="RecentGapCount"/> gaps found, newest first.</summary>
-    public IReadOnlyList<SequenceGap> RecentGaps => _recent.Snapshot();
+    public IReadOnlyList<SequenceGap> RecentGaps => _recentGaps.Snapshot();
+
+    /// <summary>The last <see cref="RecentGapCount"/> sender restarts found, newest first.</summary>
+    public IReadOnlyList<SequenceReset> RecentResets => _recentResets.Snapshot();
 
     /// <summary>
-    /// Marks every frame of a batch seen: sets <paramref name="duplicate"/>[i] for frames already kept, and adds each
-    /// gap found to <paramref name="gaps"/>. Returns the number of duplicates.
+    /// Checks every frame of a batch sent by <paramref name="client"/>: sets <paramref name="duplicate"/>[i] for a
+    /// frame already made durable, and <paramref name="fingerprints"/>[i] for each other tracked frame (0 for a frame
+    /// without source or sequence), to be passed to <see cref="Commit"/> once the batch is durable. Gaps and resets
+    /// found are added to <paramref name="events"/>. Returns the number of duplicates.
     /// </summary>
-    public int Admit(WireBatch frames, Span<bool> duplicate, ref List<SequenceGap>? gaps)
+    public int Admit(WireBatch frames, string client, Span<ulong> fingerprints, Span<bool> duplicate, ref SequenceEvents? events)
     {
         ArgumentNullException.ThrowIfNull(frames);
+        ArgumentNullException.ThrowIfNull(client);
+        for (var i = 0; i < frames.Count; i++)
+        {
+            // Outside the lock: hashing is the only per-byte work.
+            fingerprints[i] = frames.SequenceOf(i) == 0 || frames.SourceOf(i).Length == 0
+                ? 0
+                : XxHash3.HashToUInt64(frames.FrameAt(i)) | 1;
+        }
         var duplicates = 0;
         lock (_lock)
         {
-            var now = ++_clock;
             SourceWindow? window = null;
             string? windowSource = null;
             for (var i = 0; i < frames.Count; i++)
             {
-                var source = frames.SourceOf(i);
-                if (source.Length == 0)
+                if (fingerprints[i] == 0)
                 {
                     continue;
                 }
+                var source = frames.SourceOf(i);
                 // Runs of one source (the usual batch) look their window up once.
                 if (!ReferenceEquals(source, windowSource))
                 {
-                    window = WindowOf(source, now);
+                    window = _sources.GetOrAdd(client, source, _ringOf, ref _evicted);
                     windowSource = source;
                 }
                 var sequence = frames.SequenceOf(i);
-                if (!window!.TryMark(sequence, out var gapFirst, out var late))
+                if (window!.Remembers(sequence, fingerprints[i]))
                 {
                     duplicate[i] = true;
+                    fingerprints[i] = 0;
                     duplicates++;
                     continue;
                 }
-                _late += late ? 1 : 0;
-                if (gapFirst is { } first)
+                var position = window.Ring.PositionOf(sequence);
+                if (position != 0)
                 {
-                    var gap = new SequenceGap(source, first, sequence - 1, frames.TimestampOf(i));
-                    (gaps ??= []).Add(gap);
-                    _recent.Add(gap);
-                    _gaps++;
-                    _missing += (long)(sequence - first);
+                    Observe(window, position, sequence, frames.TimestampOf(i), ref events);
                 }
             }
             _duplicates += duplicates;
@@ -111,51 +129,97 @@ public sealed class SequenceTracker
     }
 
     /// <summary>
-    /// Forgets the frames of a batch that was not kept (refused or failed), except those marked duplicate, so that
-    /// their resend is written rather than taken for a duplicate.
+    /// Remembers the frames of <paramref name="frames"/> that are now durable (their indexes in
+    /// <paramref name="kept"/>; those whose fingerprint is 0 are skipped), so that a later copy is a duplicate.
     /// </summary>
-    public void Release(WireBatch frames, ReadOnlySpan<bool> duplicate)
+    public void Commit(WireBatch frames, string client, ReadOnlySpan<ulong> fingerprints, ReadOnlySpan<int> kept)
     {
         ArgumentNullException.ThrowIfNull(frames);
+        ArgumentNullException.ThrowIfNull(client);
         lock (_lock)
         {
-            for (var i = 0; i < frames.Count; i++)
+            SourceWindow? window = null;
+            string? windowSource = null;
+            foreach (var i in kept)
             {
-                if (!duplicate[i] && _sources.TryGetValue(frames.SourceOf(i), out var window))
+                if (fingerprints[i] == 0)
                 {
-                    window.Unmark(frames.SequenceOf(i));
+                    continue;
                 }
+                var source = frames.SourceOf(i);
+                if (!ReferenceEquals(source, windowSource))
+                {
+                    // A pair evicted since admission is not brought back: its frames are simply not remembered.
+                    window = _sources.Find(client, source);
+                    windowSource = source;
+                }
+                window?.Remember(frames.SequenceOf(i), fingerprints[i], _options.Window);
             }
         }
     }
 
-    private SourceWindow WindowOf(string source, long now)
+    private void Observe(SourceWindow window, ulong position, ulong sequence, long timestampNs, ref SequenceEvents? events)
     {
-        if (!_sources.TryGetValue(source, out var window))
+        switch (window.Observe(position, timestampNs, _options.MaxGap, out var previous))
         {
-            if (_sources.Count >= _options.MaxSources)
-            {
-                var oldest = _sources.MinBy(static kv => kv.Value.LastUsed).Key;
-                _sources.Remove(oldest);
-                _evicted++;
-            }
-            window = new SourceWindow(_options.Window);
-            _sources.Add(source, window);
+            case Observation.Gap:
+                var missing = window.Ring.Forward(previous, position) - 1;
+                var gap = new SequenceGap(window.Key.Source, window.Ring.Next(previous), window.Ring.Previous(position), missing, timestampNs);
+                (events ??= new()).Gaps.Add(gap);
+                _recentGaps.Add(gap);
+                _gaps++;
+                _missing = missing > (ulong)(long.MaxValue - _missing) ? long.MaxValue : _missing + (long)missing;
+                break;
+            case Observation.Late:
+                _late++;
+                break;
+            case Observation.Reset:
+                var reset = new SequenceReset(window.Key.Source, previous, sequence, timestampNs);
+                (events ??= new()).Resets.Add(reset);
+                _recentResets.Add(reset);
+                _resets++;
+                break;
         }
-        window.LastUsed = now;
-        return window;
+    }
+
+    private CounterRing RingOf(string source)
+    {
+        foreach (var (sources, ring) in _counters)
+        {
+            if (sources.Matches(source))
+            {
+                return ring;
+            }
+        }
+        return new CounterRing(64);
     }
 
     internal static List<string> Validate(SequenceOptions options)
     {
         var errors = new List<string>();
-        if (options.Window is < 0 or > 1 << 20 || options.Window % 64 != 0)
+        if (options.Window != 0 && (options.Window is < 64 or > 1 << 20 || !int.IsPow2(options.Window)))
         {
-            errors.Add($"Sequences:Window must be 0 (off) or a multiple of 64 up to 1048576 (got {options.Window}).");
+            errors.Add($"Sequences:Window must be 0 (off) or a power of two from 64 to 1048576 (got {options.Window}).");
         }
         if (options.MaxSources is < 1 or > 1_000_000)
         {
             errors.Add($"Sequences:MaxSources must be between 1 and 1000000 (got {options.MaxSources}).");
+        }
+        if (options.MaxGap < 1)
+        {
+            errors.Add("Sequences:MaxGap must be at least 1.");
+        }
+        for (var i = 0; i < options.Counters.Count; i++)
+        {
+            var counter = options.Counters[i];
+            if (counter.Bits is < 2 or > 63)
+            {
+                errors.Add($"Sequences:Counters:{i}:Bits must be between 2 and 63 (got {counter.Bits}).");
+            }
+            if (counter.Sources.Count == 0 || counter.Sources.Any(string.IsNullOrWhiteSpace))
+            {
+                errors.Add($"Sequences:Counters:{i}:Sources must list at least one source name or pattern.");
+            }
         }
         if (string.IsNullOrWhiteSpace(options.GapMeasurement))
         {

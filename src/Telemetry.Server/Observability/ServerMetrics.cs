@@ -163,9 +163,14 @@ public sealed class ServerMetrics : IDisposable
                 : null,
             RecentRejections = _rejections.Snapshot(),
             RecentGaps = sequences is { Enabled: true }
-                ? [.. sequences.RecentGaps.Select(g => new RecentGap(g.Source, g.FirstMissing, g.LastMissing, g.TimestampNs))]
+                ? [.. sequences.RecentGaps.Select(g => new RecentGap(g.Source, g.FirstMissing, g.LastMissing, g.Missing, g.TimestampNs))]
+                : [],
+            RecentResets = sequences is { Enabled: true }
+                ? [.. sequences.RecentResets.Select(r => new RecentReset(r.Source, r.From, r.To, r.TimestampNs))]
                 : [],
             Gaps = sequences?.Stats.Gaps ?? 0,
+            Resets = sequences?.Stats.Resets ?? 0,
+            Duplicates = sequences?.Stats.Duplicates ?? 0,
         };
     }
 
@@ -208,6 +213,8 @@ public sealed class ServerMetrics : IDisposable
         _meter.CreateObservableUpDownCounter("spool.forwarder_failed", () => One(Spool() is { } s ? (s.ForwarderFault is null ? 0 : 1) : null), "{state}", "1 when forwarding stopped for good");
         _meter.CreateObservableCounter("sequence.gaps", () => One(Sequences()?.Gaps), "{gap}", "Sequence gaps found (each also a telemetry_gaps point)");
         _meter.CreateObservableCounter("sequence.missing", () => One(Sequences()?.MissingFrames), "{frame}", "Frames missing in those gaps");
+        _meter.CreateObservableCounter("sequence.resets", () => One(Sequences()?.Resets), "{reset}", "Sender restarts found (each also a telemetry_gaps point)");
+        _meter.CreateObservableCounter("sequence.late", () => One(Sequences()?.LateFrames), "{frame}", "Frames kept that arrived behind their source's highest sequence");
         _meter.CreateObservableUpDownCounter("sequence.sources", () => One(Sequences()?.Sources), "{source}", "Sources tracked for duplicates and gaps");
         _meter.CreateObservableUpDownCounter<long>("process.memory", () => Environment.WorkingSet, "By", "Resident memory of the server process");
     }

@@ -36,8 +36,17 @@ public sealed record StatusSnapshot
     /// <summary>The last 20 sequence gaps, newest first.</summary>
     public IReadOnlyList<RecentGap> RecentGaps { get; init; } = [];
 
+    /// <summary>The last 20 sender restarts (sequence resets), newest first.</summary>
+    public IReadOnlyList<RecentReset> RecentResets { get; init; } = [];
+
     /// <summary>Sequence gaps found since start.</summary>
     public long Gaps { get; init; }
+
+    /// <summary>Sender restarts (sequence resets) found since start.</summary>
+    public long Resets { get; init; }
+
+    /// <summary>Frames not written again since start because the same client had already made the same frame durable.</summary>
+    public long Duplicates { get; init; }
 }
 
 /// <summary>The InfluxDB writer as the status page shows it.</summary>
@@ -79,5 +88,13 @@ public sealed record RecentRejection(DateTimeOffset Time, string Source, ulong B
 /// <param name="Source">The source.</param>
 /// <param name="FirstMissing">First missing sequence.</param>
 /// <param name="LastMissing">Last missing sequence.</param>
+/// <param name="Missing">How many sequence numbers are missing.</param>
 /// <param name="TimestampNs">Timestamp of the frame after the gap (ns since the Unix epoch).</param>
-public sealed record RecentGap(string Source, ulong FirstMissing, ulong LastMissing, long TimestampNs);
+public sealed record RecentGap(string Source, ulong FirstMissing, ulong LastMissing, ulong Missing, long TimestampNs);
+
+/// <summary>One sender restart.</summary>
+/// <param name="Source">The source.</param>
+/// <param name="From">Its highest sequence before the restart.</param>
+/// <param name="To">The sequence it restarted at.</param>
+/// <param name="TimestampNs">Timestamp of the first frame after the restart (ns since the Unix epoch).</param>
+public sealed record RecentReset(string Source, ulong From, ulong To, long TimestampNs);

@@ -49,7 +49,7 @@ internal sealed class IngestGrpcService : IngestWireMethods.ServiceBase
                 throw new RpcException(new Status(StatusCode.PermissionDenied, $"batch {request.BatchId} not written: {violation}"));
             }
             var started = _metrics.Timestamp();
-            var pending = await _processor.SubmitAsync(request, context.CancellationToken).ConfigureAwait(false);
+            var pending = await _processor.SubmitAsync(request, scope.Client, context.CancellationToken).ConfigureAwait(false);
             _metrics.BatchReceived(request);
             return AckLimiter.Fit(await _metrics.ObserveAsync(request, pending, started).ConfigureAwait(false), _options.MaxRejectionsPerAck);
         }
@@ -102,7 +102,7 @@ internal sealed class IngestGrpcService : IngestWireMethods.ServiceBase
                     Task<BatchAck> submitted;
                     try
                     {
-                        submitted = await _processor.SubmitAsync(batch, reading.Token).ConfigureAwait(false);
+                        submitted = await _processor.SubmitAsync(batch, scope.Client, reading.Token).ConfigureAwait(false);
                     }
                     catch
                     {

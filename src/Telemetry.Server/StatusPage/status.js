@@ -82,7 +82,9 @@ function render(s) {
   rows($("rates-by-source").tBodies[0], sources, (src) => [
     src, fmt(rateOver((h) => h.bySource[src] ?? 0, now)), fmt(s.framesBySource[src])]);
   rows($("rejections").tBodies[0], s.recentRejections, (r) => [r.time.slice(11, 19), r.source, r.code, r.reason]);
-  rows($("gaps").tBodies[0], s.recentGaps, (g) => [g.source, g.firstMissing + "–" + g.lastMissing, String(g.lastMissing - g.firstMissing + 1)]);
+  rows($("gaps").tBodies[0], s.recentGaps, (g) => [g.source, g.firstMissing + "–" + g.lastMissing, String(g.missing)]);
+  rows($("resets").tBodies[0], s.recentResets, (r) => [r.source, String(r.from), String(r.to)]);
+  $("sequences").textContent = fmt(s.duplicates) + " / " + fmt(s.gaps) + " / " + fmt(s.resets);
 
   chartPoints.push(total ?? 0);
   if (chartPoints.length > 120) chartPoints.shift();

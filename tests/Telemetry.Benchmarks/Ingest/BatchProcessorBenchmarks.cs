@@ -47,7 +47,7 @@ public class BatchProcessorBenchmarks
     public async Task<uint> ParseAndProcess()
     {
         using var batch = WireBatch.Parse(new ReadOnlySequence<byte>(_message));
-        var pending = await _processor.SubmitAsync(batch, CancellationToken.None);
+        var pending = await _processor.SubmitAsync(batch, "bench", CancellationToken.None);
         var ack = await pending;
         return ack.WrittenCount;
     }

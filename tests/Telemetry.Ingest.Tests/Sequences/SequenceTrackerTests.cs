@@ -1,62 +1,194 @@
 using Microsoft.Extensions.Options;
-using Telemetry.Contracts.V1;
 using Telemetry.Ingest.Sequences;
-using Telemetry.Ingest.Wire;
+using static Telemetry.Ingest.Tests.Sequences.TrackerHarness;
 
 namespace Telemetry.Ingest.Tests.Sequences;
 
 public sealed class SequenceTrackerTests
 {
     [Fact]
-    public void Admit_HoleResendLateAndReleased_ReportsExactlyTheGapAndDuplicates()
+    public void Admit_UnsetSequence_NeverADuplicateNorAGap()
     {
-        var tracker = new SequenceTracker(Options.Create(new SequenceOptions { Window = 128 }));
+        var harness = Create();
+        var frames = Enumerable.Range(0, 10).Select(i => Frame("naive", 0, 1_000 + i, i)).ToList();
 
-        Assert.Equal((0, 0), Admit(tracker, "a", 0, 10));
-        var (duplicates, gaps) = Admit(tracker, "a", 15, 5);      // 10-14 missing
-        Assert.Equal((0, 1), (duplicates, gaps));
-        Assert.Equal((5, 0), Admit(tracker, "a", 15, 5));         // resent: all duplicates
-        Assert.Equal((0, 0), Admit(tracker, "a", 12, 1));         // late arrival inside the gap: kept, no new gap (late 1)
-        Assert.Equal((0, 0), Admit(tracker, "b", 15, 5));         // another source is independent
+        Assert.Equal(0, harness.Send("c", frames).Duplicates);
+        var again = harness.Send("c", frames);
 
-        using var failed = Frames("a", 20, 5);
-        var none = new bool[5];
-        tracker.Admit(failed, none, ref Unused);
-        tracker.Release(failed, none);                            // that batch was not kept
-        Assert.Equal((0, 0), Admit(tracker, "a", 20, 5));         // so its resend is not a duplicate (late 5 more)
-
-        var stats = tracker.Stats;
-        Assert.Equal((2, 5L, 1L, 5L, 6L), (stats.Sources, stats.Duplicates, stats.Gaps, stats.MissingFrames, stats.LateFrames));
+        Assert.Equal(0, again.Duplicates);
+        Assert.Empty(again.Events.Gaps);
+        Assert.Equal((0L, 0L, 0L), (harness.Tracker.Stats.Duplicates, harness.Tracker.Stats.Gaps, harness.Tracker.Stats.Resets));
     }
 
     [Fact]
-    public void Admit_OlderThanWindow_KeptAsLate()
+    public void Admit_ResendOfDurableFrames_AllDuplicates()
     {
-        var tracker = new SequenceTracker(Options.Create(new SequenceOptions { Window = 64 }));
-        Admit(tracker, "a", 0, 10);
-        Admit(tracker, "a", 1000, 1);
+        var harness = Create();
+        harness.Send("c", Frames("a", 1, 100));
 
-        Assert.Equal((0, 0), Admit(tracker, "a", 5, 1));
-        Assert.Equal(1, tracker.Stats.LateFrames);
+        var resend = harness.Send("c", Frames("a", 1, 100));
+
+        Assert.Equal(100, resend.Duplicates);
+        Assert.All(resend.Duplicate, Assert.True);
+        Assert.Equal(100, harness.Tracker.Stats.Duplicates);
     }
 
     [Fact]
-    public void Admit_MoreSourcesThanMax_ForgetsTheLeastRecentlySeen()
+    public void Admit_SameSequenceOtherTimestampOrValue_IsANewFrame()
     {
-        var tracker = new SequenceTracker(Options.Create(new SequenceOptions { Window = 64, MaxSources = 2 }));
-        Admit(tracker, "a", 0, 1);
-        Admit(tracker, "b", 0, 1);
-        Admit(tracker, "a", 1, 1);
-        Admit(tracker, "c", 0, 1);                                // evicts b, seen least recently
+        var harness = Create();
+        harness.Send("c", [Frame("a", 7, 1_000, 1.0)]);
 
-        Assert.Equal((1, 0), Admit(tracker, "a", 1, 1));          // a was kept
-        Assert.Equal((0, 0), Admit(tracker, "b", 0, 1));          // b starts afresh: not a duplicate
-        Assert.Equal(2, tracker.Stats.EvictedSources);            // (and c made room for it)
+        Assert.Equal(0, harness.Send("c", [Frame("a", 7, 2_000, 1.0)]).Duplicates);   // another sample, same packet count
+        Assert.Equal(0, harness.Send("c", [Frame("a", 7, 2_000, 2.0)]).Duplicates);   // same instant, other value
+        Assert.Equal(1, harness.Send("c", [Frame("a", 7, 2_000, 2.0)]).Duplicates);   // the same frame again
+    }
+
+    [Fact]
+    public void Admit_CopyOfAFrameStillInFlight_IsWrittenAgain()
+    {
+        var harness = Create();
+        var first = harness.Admit("c", Frames("a", 1, 10));        // waiting for the spool's fsync
+
+        var resend = harness.Send("c", Frames("a", 1, 10));         // the client reconnected and resent
+
+        Assert.Equal(0, resend.Duplicates);
+        first.Commit();
+        Assert.Equal(10, harness.Send("c", Frames("a", 1, 10)).Duplicates);
+    }
+
+    [Fact]
+    public void Admit_ResendOfABatchThatFailed_IsWritten()
+    {
+        var harness = Create();
+        harness.Admit("c", Frames("a", 1, 10));                      // refused by the quota: never committed
+
+        Assert.Equal(0, harness.Send("c", Frames("a", 1, 10)).Duplicates);
+    }
+
+    [Fact]
+    public void Admit_SenderRestartsItsCounter_NewFramesWrittenAndOneResetNoGap()
+    {
+        var harness = Create(window: 1024);
+        harness.Send("c", Frames("replay", 1, 500, firstNs: 1_000));
+
+        var second = harness.Send("c", Frames("replay", 1, 500, firstNs: 1_000_000));   // second run, later clock
+
+        Assert.Equal(0, second.Duplicates);
+        var reset = Assert.Single(second.Events.Resets);
+        Assert.Equal(new SequenceReset("replay", 500, 1, 1_000_000), reset);
+        Assert.Empty(second.Events.Gaps);
+        Assert.Equal((1L, 0L, 0L), (harness.Tracker.Stats.Resets, harness.Tracker.Stats.Gaps, harness.Tracker.Stats.LateFrames));
+    }
+
+    [Fact]
+    public void Admit_GapThenLateArrival_OneGapWithExactRangeAndALateFrame()
+    {
+        var harness = Create();
+        harness.Send("c", Frames("a", 1, 10, firstNs: 1_000));
+
+        var after = harness.Send("c", Frames("a", 16, 5, firstNs: 1_015));
+        var late = harness.Send("c", [Frame("a", 12, 1_011)]);
+
+        Assert.Equal(new SequenceGap("a", 11, 15, 5, 1_015), Assert.Single(after.Events.Gaps));
+        Assert.Empty(late.Events.Gaps);
+        Assert.Empty(late.Events.Resets);
+        Assert.Equal((1L, 5L, 1L), (harness.Tracker.Stats.Gaps, harness.Tracker.Stats.MissingFrames, harness.Tracker.Stats.LateFrames));
+    }
+
+    [Fact]
+    public void Admit_WrapAt2To64_NoGapNoResetAndNoLoop()
+    {
+        var harness = Create();
+        var frames = new[] { Frame("w", ulong.MaxValue - 1, 1_000), Frame("w", ulong.MaxValue, 1_001), Frame("w", 1, 1_002), Frame("w", 2, 1_003) };
+
+        var admitted = harness.Send("c", frames);
+
+        Assert.Empty(admitted.Events.Gaps);
+        Assert.Empty(admitted.Events.Resets);
+        Assert.Equal(4, harness.Send("c", frames).Duplicates);
+    }
+
+    [Fact]
+    public void Admit_FourteenBitCounterWraps_NoGapAcrossTheWrapAndAGapOfOneWhereOneIsMissing()
+    {
+        var harness = Create(counters: new SequenceCounterOptions { Sources = ["ccsds/*"], Bits = 14 });
+
+        var wrap = harness.Send("c", [Frame("ccsds/apid-5", 16382, 1), Frame("ccsds/apid-5", 16383, 2), Frame("ccsds/apid-5", 0, 3), Frame("ccsds/apid-5", 1, 4)]);
+        var skip = harness.Send("c", [Frame("ccsds/apid-5", 3, 5)]);
+        var plain = harness.Send("c", [Frame("other", 16383, 1), Frame("other", 1, 2)]);    // 64-bit: 1 is far behind, newer: a restart
+
+        Assert.Empty(wrap.Events.Gaps);
+        Assert.Empty(wrap.Events.Resets);
+        Assert.Equal(new SequenceGap("ccsds/apid-5", 2, 2, 1, 5), Assert.Single(skip.Events.Gaps));
+        Assert.Single(plain.Events.Resets);
+    }
+
+    [Fact]
+    public void Admit_GapAcrossANarrowWrap_ReportsTheWrappedRange()
+    {
+        var harness = Create(counters: new SequenceCounterOptions { Sources = ["n"], Bits = 4 });   // positions 1..15
+        harness.Send("c", [Frame("n", 13, 1)]);
+
+        var admitted = harness.Send("c", [Frame("n", 2, 2)]);                                 // 14, 15, 1 missing
+
+        Assert.Equal(new SequenceGap("n", 14, 1, 3, 2), Assert.Single(admitted.Events.Gaps));
+    }
+
+    [Fact]
+    public void Admit_ForwardJumpBeyondMaxGap_IsAResetNotAGiantGap()
+    {
+        var harness = new TrackerHarness(new SequenceOptions { Window = 64, MaxGap = 1000 });
+        harness.Send("c", [Frame("a", 5, 1)]);
+
+        var admitted = harness.Send("c", [Frame("a", 5 + 1002, 2)]);
+
+        Assert.Empty(admitted.Events.Gaps);
+        Assert.Equal(new SequenceReset("a", 5, 1007, 2), Assert.Single(admitted.Events.Resets));
+    }
+
+    [Fact]
+    public void Admit_AnotherClientSendsTheSameSequences_NeverSuppressesTheOwnersFrames()
+    {
+        var harness = Create();
+        harness.Send("intruder", Frames("v1", 1, 20, value: 99));
+        harness.Send("intruder", Frames("v1", 1, 20));                // even the identical frames
+
+        Assert.Equal(0, harness.Send("owner", Frames("v1", 1, 20)).Duplicates);
+    }
+
+    [Fact]
+    public void Commit_RingGrowsToTheWindow_RecentFramesStillRecognised()
+    {
+        var harness = Create(window: 256);
+        harness.Send("c", Frames("a", 1, 1000));
+
+        var resend = harness.Send("c", Frames("a", 745, 256, firstNs: 1_744));    // the last 256 (a full window)
+        var older = harness.Send("c", Frames("a", 1, 10));                        // fell out of the window: written again
+
+        Assert.Equal(256, resend.Duplicates);
+        Assert.Equal(0, older.Duplicates);
+    }
+
+    [Fact]
+    public void Admit_MoreSourcesThanMax_ForgetsTheLeastRecentlyUsed()
+    {
+        var harness = Create(window: 64, maxSources: 2);
+        harness.Send("c", Frames("a", 1, 1));
+        harness.Send("c", Frames("b", 1, 1));
+        harness.Send("c", Frames("a", 2, 1));
+        harness.Send("c", Frames("c", 1, 1));                                       // evicts b, used least recently
+
+        Assert.Equal(1, harness.Send("c", Frames("a", 2, 1, firstNs: 1_000)).Duplicates);
+        Assert.Equal(0, harness.Send("c", Frames("b", 1, 1)).Duplicates);
+        Assert.Equal((2, 2L), (harness.Tracker.Stats.Sources, harness.Tracker.Stats.EvictedSources));
     }
 
     [Theory]
     [InlineData(100, 10)]
     [InlineData(-64, 10)]
+    [InlineData(192, 10)]
+    [InlineData(32, 10)]
     [InlineData(64, 0)]
     public void Constructor_InvalidOptions_ThrowsNamingTheSetting(int window, int maxSources)
     {
@@ -65,23 +197,13 @@ public sealed class SequenceTrackerTests
         Assert.Contains("Sequences:", error.Message, StringComparison.Ordinal);
     }
 
-    private static List<SequenceGap>? Unused;
-
-    private static (int Duplicates, int Gaps) Admit(SequenceTracker tracker, string source, ulong first, int count)
+    [Theory]
+    [InlineData(1)]
+    [InlineData(64)]
+    public void Constructor_InvalidCounterWidth_ThrowsNamingTheSetting(int bits)
     {
-        using var frames = Frames(source, first, count);
-        List<SequenceGap>? gaps = null;
-        var duplicates = tracker.Admit(frames, new bool[count], ref gaps);
-        return (duplicates, gaps?.Count ?? 0);
-    }
-
-    private static WireBatch Frames(string source, ulong first, int count)
-    {
-        var batch = new FrameBatch();
-        for (var i = 0; i < count; i++)
-        {
-            batch.Frames.Add(new Frame { Source = source, Sequence = first + (ulong)i, Measurement = "m", TimestampNs = 1 });
-        }
-        return WireBatch.From(batch);
+        var options = new SequenceOptions { Counters = [new SequenceCounterOptions { Sources = ["x"], Bits = bits }] };
+        var error = Assert.Throws<OptionsValidationException>(() => new SequenceTracker(Options.Create(options)));
+        Assert.Contains("Sequences:Counters:0:Bits", error.Message, StringComparison.Ordinal);
     }
 }

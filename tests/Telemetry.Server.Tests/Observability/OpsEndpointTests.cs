@@ -34,21 +34,22 @@ public sealed class OpsEndpointTests
         second.Frames.Add(Frames.Sample("ops/a", 6));
         var ack2 = await server.Client.WriteAsync(second);
         Assert.Equal((9u, 1), (ack1.WrittenCount, ack1.Rejections.Count));
-        // A duplicate counts as written (it is kept already), and is counted apart.
-        Assert.Equal((4u, 1u), (ack2.WrittenCount, ack2.DuplicateCount));
+        // A duplicate is stored already: counted apart, not as written by this batch.
+        Assert.Equal((3u, 1u, 1u, 0u), (ack2.WrittenCount, ack2.DuplicateCount, ack2.GapCount, ack2.ResetCount));
 
         var metricsText = await http.GetStringAsync("/metrics");
         var metrics = Parse(metricsText);
         Assert.Equal(10, metrics["telemetry_server_frames_received{source=\"ops/a\"}"]);
         Assert.Equal(4, metrics["telemetry_server_frames_received{source=\"ops/b\"}"]);
         Assert.Equal(2, metrics["telemetry_server_batches_received{source=\"ops/a\"}"]);
-        Assert.Equal(13, metrics["telemetry_server_frames_accepted{durability=\"spool\"}"]);
+        Assert.Equal(12, metrics["telemetry_server_frames_accepted{durability=\"spool\"}"]);
         Assert.Equal(1, metrics["telemetry_server_frames_rejected{code=\"NonFinite\"}"]);
         Assert.Equal(1, metrics["telemetry_server_frames_duplicate"]);
         Assert.Equal(2, metrics["telemetry_server_acks{accepted=\"true\"}"]);
         Assert.Equal(2, metrics["telemetry_server_ack_duration_count"]);
         Assert.Equal(1, metrics["telemetry_server_sequence_gaps"]);
         Assert.Equal(3, metrics["telemetry_server_sequence_missing"]);
+        Assert.Equal(0, metrics["telemetry_server_sequence_resets"]);
         Assert.True(metrics["telemetry_server_spool_limit"] > 0);
         Assert.Contains(metrics.Keys, k => k.StartsWith("process_working_set_bytes", StringComparison.Ordinal));
         Assert.Contains(metrics.Keys, k => k.StartsWith("system_runtime_dotnet_gc_collections", StringComparison.Ordinal));
@@ -71,6 +72,7 @@ public sealed class OpsEndpointTests
         var gap = Assert.Single(root.GetProperty("recentGaps").EnumerateArray());
         Assert.Equal(("ops/a", 7ul, 9ul), (gap.GetProperty("source").GetString(), gap.GetProperty("firstMissing").GetUInt64(), gap.GetProperty("lastMissing").GetUInt64()));
         Assert.True(root.GetProperty("influx").GetProperty("up").GetBoolean());
+        Assert.Equal((1L, 1L, 0L), (root.GetProperty("duplicates").GetInt64(), root.GetProperty("gaps").GetInt64(), root.GetProperty("resets").GetInt64()));
     }
 
     [Fact]

@@ -6,7 +6,7 @@ using Telemetry.Contracts.V1;
 namespace Telemetry.Replay.Streaming;
 
 /// <summary>
-/// What the server said about a replay's batches: frames written, rejected frames (by sequence number), refused
+/// What the server said about a replay's batches: frames written, frames it had already stored (duplicates), sender restarts, rejected frames (by sequence number), refused
 /// batches, and the reconnects it took. Fed by the <see cref="ResendingStream{TBatch}"/> from its sender and reader.
 /// </summary>
 internal sealed class AckTracker(IProgress<int>? progress) : IIngestStreamObserver<FrameBatch>
@@ -15,10 +15,14 @@ internal sealed class AckTracker(IProgress<int>? progress) : IIngestStreamObserv
     private readonly ConcurrentQueue<RefusedBatch> _refused = new();
     private readonly ConcurrentQueue<string> _reconnects = new();
     private long _written;
+    private long _duplicates;
+    private long _resets;
 
     public void OnAcknowledged(in OutgoingBatch<FrameBatch> batch, BatchAck ack, TimeSpan latency)
     {
         Interlocked.Add(ref _written, ack.WrittenCount);
+        Interlocked.Add(ref _duplicates, ack.DuplicateCount);
+        Interlocked.Add(ref _resets, ack.ResetCount);
         if (!ack.Accepted)
         {
             _refused.Enqueue(new RefusedBatch(ack.BatchId, ack.Error));
@@ -48,5 +52,7 @@ internal sealed class AckTracker(IProgress<int>? progress) : IIngestStreamObserv
     {
         Reconnects = [.. _reconnects],
         FramesResent = result.FramesResent,
+        FramesDuplicate = Interlocked.Read(ref _duplicates),
+        SequenceResets = Interlocked.Read(ref _resets),
     };
 }

@@ -24,6 +24,12 @@ internal sealed record StreamReport(
     /// <summary>Frames sent again on a new call because their batch had not been acknowledged.</summary>
     public long FramesResent { get; init; }
 
+    /// <summary>Frames the server had already stored from an earlier send (resends of durable frames): not written again.</summary>
+    public long FramesDuplicate { get; init; }
+
+    /// <summary>Sender restarts the server saw on this stream (the replay's sequence started again on a known source).</summary>
+    public long SequenceResets { get; init; }
+
     /// <summary>Every batch was acknowledged and accepted, and no frame was rejected.</summary>
     public bool Succeeded =>
         Failure is null && BatchesAcknowledged == BatchesSent && RefusedBatches.Count == 0 && Rejections.Count == 0;

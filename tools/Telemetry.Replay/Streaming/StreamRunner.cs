@@ -37,7 +37,13 @@ internal static class StreamRunner
     {
         console.MarkupLine(
             $"Streamed {report.FramesSent} frames (source [bold]{Markup.Escape(source)}[/]) in {report.BatchesSent} batches: " +
-            $"{report.BatchesAcknowledged} acknowledged, {report.FramesWritten} frames written.");
+            $"{report.BatchesAcknowledged} acknowledged, {report.FramesWritten} frames written" +
+            (report.FramesDuplicate > 0 ? $", {report.FramesDuplicate} already stored (duplicates)" : "") + ".");
+        if (report.SequenceResets > 0)
+        {
+            console.MarkupLine(
+                $"The server saw {report.SequenceResets} sender restart(s) on this source (an earlier run's sequence numbers); every frame of this run was written.");
+        }
         if (report.Reconnects.Count > 0)
         {
             console.MarkupLine(

@@ -113,6 +113,8 @@ def main():
         "acks": len(acks),
         "acked_batch_ids": sorted(a.batch_id for a in acks),
         "written": written,
+        "duplicates": sum(a.duplicate_count for a in acks),
+        "resets": sum(a.reset_count for a in acks),
         "rejected": rejected,
         "refused": refused,
     }

@@ -1,4 +1,5 @@
 using Telemetry.Contracts.V1;
+using Telemetry.Ingest.Sequences;
 
 namespace Telemetry.Ingest.Pipeline.Internal;
 
@@ -11,19 +12,22 @@ internal static class AckBuilder
     /// <summary>
     /// The ack of a written batch: <paramref name="lineCount"/> lines went to the sink, which dropped
     /// <paramref name="drops"/>; <paramref name="lineFrames"/> maps a line index to its frame index;
-    /// <paramref name="duplicates"/> frames were already kept and count as written.
+    /// <paramref name="duplicates"/> frames were already durable: counted in <c>duplicate_count</c> only, since this
+    /// batch did not write them; <paramref name="events"/> are the gaps and resets the batch revealed.
     /// </summary>
     public static BatchAck Written(
-        ulong batchId, AckDurability durability, int lineCount, int duplicates, List<FrameRejection>? rejections, IReadOnlyList<LineDrop> drops,
-        ReadOnlySpan<int> lineFrames)
+        ulong batchId, AckDurability durability, int lineCount, int duplicates, SequenceEvents? events, List<FrameRejection>? rejections,
+        IReadOnlyList<LineDrop> drops, ReadOnlySpan<int> lineFrames)
     {
         var ack = new BatchAck
         {
             BatchId = batchId,
             Accepted = true,
             Durability = durability,
-            WrittenCount = (uint)(lineCount - drops.Count + duplicates),
+            WrittenCount = (uint)(lineCount - drops.Count),
             DuplicateCount = (uint)duplicates,
+            ResetCount = (uint)(events?.Resets.Count ?? 0),
+            GapCount = (uint)(events?.Gaps.Count ?? 0),
         };
         if (drops.Count > 0)
         {

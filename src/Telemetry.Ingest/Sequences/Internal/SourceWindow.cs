@@ -1,79 +1,120 @@
 namespace Telemetry.Ingest.Sequences.Internal;
 
-/// <summary>One source's recent sequence numbers as a ring of bits covering (Highest - window, Highest].</summary>
-internal sealed class SourceWindow(int window)
+/// <summary>
+/// One (client, source) pair's sequence state: the highest position seen (for gaps and resets) and the fingerprints
+/// of its most recently kept frames, in a ring indexed by sequence number that grows from 16 slots to the window as
+/// the source's frames need it. A node of <see cref="SourceTable"/>'s least-recently-used list.
+/// </summary>
+internal sealed class SourceWindow((string Client, string Source) key, CounterRing ring)
 {
-    private readonly ulong[] _bits = new ulong[window / 64];
+    private const int InitialSlots = 16;
 
-    public ulong Highest { get; private set; }
+    private Slot[]? _slots;
 
-    public bool Any { get; private set; }
+    public (string Client, string Source) Key { get; } = key;
 
-    public long LastUsed { get; set; }
+    public CounterRing Ring { get; } = ring;
 
-    /// <summary>Marks <paramref name="sequence"/> seen; false when it already was (a duplicate).</summary>
-    /// <param name="sequence">The frame's sequence number.</param>
-    /// <param name="gapFirst">Set to the first skipped sequence when this one jumps ahead of Highest + 1.</param>
-    /// <param name="late">True when the sequence is below Highest (late or out of order) and not a duplicate.</param>
-    public bool TryMark(ulong sequence, out ulong? gapFirst, out bool late)
+    /// <summary>Highest position seen (0 before the first tracked frame).</summary>
+    public ulong Highest { get; set; }
+
+    /// <summary>Newest timestamp seen (ns).</summary>
+    public long NewestNs { get; set; } = long.MinValue;
+
+    public SourceWindow? Newer { get; set; }
+
+    public SourceWindow? Older { get; set; }
+
+    /// <summary>Bytes this window holds in its ring.</summary>
+    public long Bytes => (_slots?.Length ?? 0) * (long)Slot.Size;
+
+    /// <summary>
+    /// Places a new (not duplicate) frame at <paramref name="position"/> (not 0) with timestamp
+    /// <paramref name="timestampNs"/> against the highest position seen, and moves the highest position on.
+    /// </summary>
+    /// <returns>
+    /// What the frame shows: in order, a gap (<paramref name="previous"/> is the highest position before it), late,
+    /// or a reset (the sender restarted: far ahead by more than <paramref name="maxGap"/>, or behind with a timestamp
+    /// newer than every frame seen).
+    /// </returns>
+    public Observation Observe(ulong position, long timestampNs, ulong maxGap, out ulong previous)
     {
-        gapFirst = null;
-        late = false;
-        if (!Any || sequence > Highest)
+        previous = Highest;
+        var newest = NewestNs;
+        NewestNs = Math.Max(newest, timestampNs);
+        if (previous == 0)
         {
-            if (Any && sequence > Highest + 1)
-            {
-                gapFirst = Highest + 1;
-            }
-            ClearAbove(sequence);
-            Highest = sequence;
-            Any = true;
-            Set(sequence);
-            return true;
+            Highest = position;
+            return Observation.InOrder;
         }
-        if (Highest - sequence >= (ulong)window)
+        var ahead = Ring.Forward(previous, position);
+        if (ahead == 0)
         {
-            // Older than the window remembers: it cannot be told from a duplicate, so it is kept (InfluxDB
-            // overwrites an identical point, so a real duplicate still stores once).
-            late = true;
-            return true;
+            return Observation.InOrder;
         }
-        if (IsSet(sequence))
+        if (ahead <= Ring.Size - ahead)
+        {
+            Highest = position;
+            return ahead - 1 > maxGap ? Observation.Reset : ahead > 1 ? Observation.Gap : Observation.InOrder;
+        }
+        if (timestampNs > newest)
+        {
+            Highest = position;
+            return Observation.Reset;
+        }
+        return Observation.Late;
+    }
+
+    /// <summary>Whether the frame <paramref name="sequence"/> with <paramref name="fingerprint"/> was kept.</summary>
+    public bool Remembers(ulong sequence, ulong fingerprint)
+    {
+        if (_slots is null)
         {
             return false;
         }
-        Set(sequence);
-        late = true;
-        return true;
+        ref readonly var slot = ref _slots[(int)(sequence & (ulong)(_slots.Length - 1))];
+        return slot.Sequence == sequence && slot.Fingerprint == fingerprint;
     }
 
-    /// <summary>Forgets <paramref name="sequence"/> (its batch was not kept, so a resend is not a duplicate).</summary>
-    public void Unmark(ulong sequence)
+    /// <summary>Remembers a kept frame, growing the ring (up to <paramref name="maxSlots"/>) before overwriting another sequence.</summary>
+    public void Remember(ulong sequence, ulong fingerprint, int maxSlots)
     {
-        if (Any && sequence <= Highest && Highest - sequence < (ulong)window)
+        _slots ??= new Slot[Math.Min(InitialSlots, maxSlots)];
+        var index = (int)(sequence & (ulong)(_slots.Length - 1));
+        while (_slots[index].Sequence != 0 && _slots[index].Sequence != sequence && _slots.Length < maxSlots)
         {
-            _bits[Index(sequence)] &= ~Bit(sequence);
+            Grow();
+            index = (int)(sequence & (ulong)(_slots.Length - 1));
         }
+        _slots[index] = new Slot(sequence, fingerprint);
     }
 
-    private void ClearAbove(ulong sequence)
+    private void Grow()
     {
-        if (!Any || sequence - Highest >= (ulong)window)
+        var larger = new Slot[_slots!.Length * 2];
+        var mask = (ulong)(larger.Length - 1);
+        foreach (var slot in _slots)
         {
-            Array.Clear(_bits);
-            return;
+            // Slots that differed modulo the old size differ modulo the new one: no two land together.
+            if (slot.Sequence != 0)
+            {
+                larger[(int)(slot.Sequence & mask)] = slot;
+            }
         }
-        for (var s = Highest + 1; s <= sequence; s++)
-        {
-            _bits[Index(s)] &= ~Bit(s);
-        }
+        _slots = larger;
     }
 
-    private bool IsSet(ulong sequence) => (_bits[Index(sequence)] & Bit(sequence)) != 0;
+    private readonly record struct Slot(ulong Sequence, ulong Fingerprint)
+    {
+        public const int Size = 16;
+    }
+}
 
-    private void Set(ulong sequence) => _bits[Index(sequence)] |= Bit(sequence);
-
-    private int Index(ulong sequence) => (int)(sequence % (ulong)window / 64);
-
-    private static ulong Bit(ulong sequence) => 1UL << (int)(sequence % 64);
+/// <summary>What one new frame shows about its source's sequence.</summary>
+internal enum Observation
+{
+    InOrder,
+    Gap,
+    Late,
+    Reset,
 }

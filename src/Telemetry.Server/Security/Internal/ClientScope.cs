@@ -1,3 +1,4 @@
+using Telemetry.Ingest.Names;
 using Telemetry.Ingest.Wire;
 
 namespace Telemetry.Server.Security.Internal;

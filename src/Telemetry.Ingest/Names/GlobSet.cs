@@ -1,23 +1,27 @@
-namespace Telemetry.Server.Security.Internal;
+namespace Telemetry.Ingest.Names;
 
 /// <summary>
 /// A set of name patterns (exact, or globs with <c>*</c> and <c>?</c>) matched ordinally. An empty set or a lone
 /// <c>*</c> matches every name.
 /// </summary>
-internal sealed class GlobSet
+public sealed class GlobSet
 {
     private readonly string[] _patterns;
 
+    /// <summary>A set of <paramref name="patterns"/>; an empty collection matches every name.</summary>
     public GlobSet(IReadOnlyCollection<string> patterns)
     {
         _patterns = patterns.Count == 0 ? ["*"] : [.. patterns];
         MatchesAll = _patterns.Contains("*");
     }
 
+    /// <summary>True when every name matches (no patterns, or a lone <c>*</c> among them).</summary>
     public bool MatchesAll { get; }
 
+    /// <summary>The patterns, comma-separated.</summary>
     public override string ToString() => string.Join(", ", _patterns);
 
+    /// <summary>Whether <paramref name="name"/> matches one of the patterns (ordinal, case-sensitive).</summary>
     public bool Matches(string name)
     {
         if (MatchesAll)

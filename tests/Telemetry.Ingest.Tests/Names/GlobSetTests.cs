@@ -1,6 +1,6 @@
-using Telemetry.Server.Security.Internal;
+using Telemetry.Ingest.Names;
 
-namespace Telemetry.Server.Tests.Security;
+namespace Telemetry.Ingest.Tests.Names;
 
 public sealed class GlobSetTests
 {
