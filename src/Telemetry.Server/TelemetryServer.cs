@@ -84,6 +84,8 @@ public static class TelemetryServer
         services.AddSingleton(sp =>
             new IngestLimits(sp.GetRequiredService<IOptions<IngestOptions>>().Value.MaxFramesPerBatch));
         services.AddSequenceTracking(builder.Configuration.GetSection(SequenceOptions.SectionName));
+        // Registered before the sink's lifetime service: restored before it starts, saved after it has stopped.
+        services.AddHostedService<SequenceSnapshotService>();
         services.AddSingleton<BatchProcessor>();
 
         if (options.Sink == IngestSinkKind.Null)
@@ -103,6 +105,8 @@ public static class TelemetryServer
         // Acked lines InfluxDB later refuses must land somewhere an operator can act on: beside the spool by default.
         services.AddOptions<InfluxOptions>().PostConfigure<IOptions<SpoolOptions>>((influx, spool) =>
             influx.DeadLetterPath ??= Path.Combine(Path.GetFullPath(spool.Value.Directory), "dead-letters.jsonl"));
+        services.AddOptions<SequenceOptions>().PostConfigure<IOptions<SpoolOptions>>((sequences, spool) =>
+            sequences.SnapshotPath ??= Path.Combine(Path.GetFullPath(spool.Value.Directory), "sequences.snapshot"));
         services.AddSingleton<ILineSink>(sp => sp.GetRequiredService<SpoolSink>());
         services.AddHostedService<SpoolLifetimeService>();
         health.AddCheck<SpoolHealthCheck>("spool");

@@ -157,4 +157,31 @@ public sealed class SequenceTests(InfluxFixture influx)
         var client = new InfluxClient(own.BaseAddress);
         await StoredFrames.AssertStoredAsync(q => client.QueryAsync(db, q), batch.Frames);
     }
+
+    [Fact]
+    public async Task Write_ServerKilledAndRestarted_ResendsRecognisedAndGapsReportedAcrossTheRestart()
+    {
+        var db = InfluxFixture.NewDatabaseName("restored");
+        using var spool = new TempDirectory("telemetry-seq-spool");
+        await using var server = await ServerProcess.StartAsync(influx.BaseAddress, db, spool.Path,
+            new Dictionary<string, string> { ["Sequences:SnapshotInterval"] = "00:00:01" });
+        var first = Frames.Batch(1, "crashy", 1, 100);
+        Assert.Equal(100u, (await server.Client.WriteAsync(first)).WrittenCount);
+        var acked = DateTime.UtcNow;
+        var snapshot = Path.Combine(spool.Path, "sequences.snapshot");
+        await Eventually.HoldsAsync(() => File.Exists(snapshot) && File.GetLastWriteTimeUtc(snapshot) > acked, "a sequence snapshot written after the ack");
+
+        await server.KillAsync();
+        await server.RestartAsync();
+        var resend = await server.Client.WriteAsync(first);
+        var after = await server.Client.WriteAsync(Frames.Batch(2, "crashy", 111, 10));
+
+        Assert.Equal((0u, 100u), (resend.WrittenCount, resend.DuplicateCount));
+        Assert.Equal((10u, 0u, 1u), (after.WrittenCount, after.DuplicateCount, after.GapCount));
+        await Eventually.HoldsAsync(async () => (await influx.QueryAsync(db, "SELECT * FROM telemetry_gaps")).Count == 1, () => "the gap point");
+        var gap = Assert.Single(await influx.QueryAsync(db, "SELECT * FROM telemetry_gaps"));
+        Assert.Equal((101L, 110L, 10L), (gap.Values["first_missing"].GetInt64(), gap.Values["last_missing"].GetInt64(), gap.Values["missing"].GetInt64()));
+        await Eventually.HoldsAsync(async () => (await influx.QueryAsync(db, "SELECT step FROM descent")).Count == 110, () => "110 frames forwarded");
+        await StoredFrames.AssertStoredAsync(q => influx.QueryAsync(db, q), first.Frames.Concat(Frames.Batch(2, "crashy", 111, 10).Frames));
+    }
 }

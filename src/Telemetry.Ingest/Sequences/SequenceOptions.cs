@@ -39,6 +39,18 @@ public sealed class SequenceOptions
     public List<SequenceCounterOptions> Counters { get; set; } = [];
 
     /// <summary>
+    /// File the tracked windows are saved to every <see cref="SnapshotInterval"/> (when they changed) and at shutdown,
+    /// and restored from at start, so that resends after a restart or a crash are still recognised. Default: none;
+    /// the server puts it beside its spool (<c>sequences.snapshot</c> in <c>Spool:Directory</c>) when it has one.
+    /// Frames made durable after the last snapshot are not remembered after a crash: their resends are written
+    /// again (InfluxDB keeps one point) and counted as written, not as duplicates.
+    /// </summary>
+    public string? SnapshotPath { get; set; }
+
+    /// <summary>How often a changed tracker is saved to <see cref="SnapshotPath"/>. Default 5 s; 1 s to 1 h.</summary>
+    public TimeSpan SnapshotInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
     /// Measurement that receives one point per detected gap (tag <c>source</c>; integer fields <c>first_missing</c>,
     /// <c>last_missing</c> and <c>missing</c>) and per sender restart (tag <c>source</c>; integer fields
     /// <c>reset_from</c> and <c>reset_to</c>), at the timestamp of the frame that revealed it. Default

@@ -33,6 +33,7 @@ public sealed class SequenceTracker
     private long _late;
     private long _evicted;
     private long _resets;
+    private long _changes;
 
     /// <summary>Creates a tracker; <paramref name="options"/> are validated.</summary>
     /// <exception cref="OptionsValidationException">The options are invalid.</exception>
@@ -124,6 +125,7 @@ public sealed class SequenceTracker
                 }
             }
             _duplicates += duplicates;
+            _changes++;
         }
         return duplicates;
     }
@@ -155,6 +157,82 @@ public sealed class SequenceTracker
                 }
                 window?.Remember(frames.SequenceOf(i), fingerprints[i], _options.Window);
             }
+            _changes++;
+        }
+    }
+
+    /// <summary>Changes since start (admissions and commits): a snapshot is worth writing when this moved.</summary>
+    public long Changes
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _changes;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes every tracked window to <paramref name="path"/> atomically (a temporary file, fsynced, renamed over the
+    /// old one, folder fsynced), so that a restarted server still recognises resends and reports gaps. Returns the
+    /// windows written. The copy is taken under the lock (about 1 ms per 4 MB of windows); the file is written outside it.
+    /// </summary>
+    public int SaveSnapshot(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var copy = new MemoryStream();
+        int count;
+        lock (_lock)
+        {
+            var windows = _sources.NewestFirst().ToList();
+            SnapshotFile.Write(copy, windows);
+            count = windows.Count;
+        }
+        var temporary = path + ".tmp";
+        using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            copy.Position = 0;
+            copy.CopyTo(file);
+            file.Flush(flushToDisk: true);
+        }
+        File.Move(temporary, path, overwrite: true);
+        Spool.Internal.SegmentFiles.SyncDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        return count;
+    }
+
+    /// <summary>
+    /// Restores the windows saved at <paramref name="path"/> (none when the file is missing). Throws
+    /// <see cref="InvalidDataException"/> for a damaged file, leaving the tracker empty. Returns the windows restored.
+    /// A window whose counter width changed in the configuration since is restored without its gap state.
+    /// </summary>
+    public int LoadSnapshot(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!File.Exists(path))
+        {
+            return 0;
+        }
+        List<SnapshotFile.SavedWindow> saved;
+        using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read))
+        {
+            saved = SnapshotFile.Read(file, _options.Window);
+        }
+        lock (_lock)
+        {
+            // Oldest first, so the least recently used order survives (and the newest win when MaxSources shrank).
+            for (var i = saved.Count - 1; i >= 0; i--)
+            {
+                var w = saved[i];
+                var window = _sources.GetOrAdd(w.Client, w.Source, _ringOf, ref _evicted);
+                if (window.Ring.Bits == w.Bits)
+                {
+                    window.Highest = w.Highest;
+                    window.NewestNs = w.NewestNs;
+                }
+                window.Restore(w.Slots);
+            }
+            return _sources.Count;
         }
     }
 
@@ -220,6 +298,10 @@ public sealed class SequenceTracker
             {
                 errors.Add($"Sequences:Counters:{i}:Sources must list at least one source name or pattern.");
             }
+        }
+        if (options.SnapshotInterval < TimeSpan.FromSeconds(1) || options.SnapshotInterval > TimeSpan.FromHours(1))
+        {
+            errors.Add($"Sequences:SnapshotInterval must be between 00:00:01 and 01:00:00 (got {options.SnapshotInterval}).");
         }
         if (string.IsNullOrWhiteSpace(options.GapMeasurement))
         {

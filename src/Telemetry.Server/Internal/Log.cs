@@ -38,4 +38,13 @@ internal static partial class Log
 
     [LoggerMessage(1012, LogLevel.Error, "Shutdown timed out before InfluxDB took everything: the batches not written were refused with UNAVAILABLE and never acknowledged (clients resend them); exiting with code 3; last failure: {Reason}")]
     public static partial void DrainTimedOut(ILogger logger, string reason);
+
+    [LoggerMessage(1013, LogLevel.Information, "Sequence tracking restored {Windows} (client, source) windows from {Path}")]
+    public static partial void SequencesRestored(ILogger logger, int windows, string path);
+
+    [LoggerMessage(1014, LogLevel.Warning, "Sequence snapshot {Path} could not be read ({Reason}); starting with no remembered frames: resends of frames sent before the restart are written again, not reported as duplicates")]
+    public static partial void SequencesNotRestored(ILogger logger, string path, string reason);
+
+    [LoggerMessage(1015, LogLevel.Warning, "Sequence snapshot {Path} could not be written ({Reason}); it is tried again in {IntervalS} s")]
+    public static partial void SequencesNotSaved(ILogger logger, string path, string reason, double intervalS);
 }

@@ -14,6 +14,9 @@ internal readonly struct CounterRing
         _mask = bits >= 64 ? ulong.MaxValue : (1UL << bits) - 1;
     }
 
+    /// <summary>The counter's width in bits.</summary>
+    public int Bits => System.Numerics.BitOperations.PopCount(_mask);
+
     /// <summary>Positions on the ring: 2^bits - 1.</summary>
     public ulong Size => _mask;
 

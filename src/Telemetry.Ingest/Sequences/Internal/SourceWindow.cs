@@ -9,7 +9,7 @@ internal sealed class SourceWindow((string Client, string Source) key, CounterRi
 {
     private const int InitialSlots = 16;
 
-    private Slot[]? _slots;
+    private WindowSlot[]? _slots;
 
     public (string Client, string Source) Key { get; } = key;
 
@@ -26,7 +26,7 @@ internal sealed class SourceWindow((string Client, string Source) key, CounterRi
     public SourceWindow? Older { get; set; }
 
     /// <summary>Bytes this window holds in its ring.</summary>
-    public long Bytes => (_slots?.Length ?? 0) * (long)Slot.Size;
+    public long Bytes => (_slots?.Length ?? 0) * (long)WindowSlot.Size;
 
     /// <summary>
     /// Places a new (not duplicate) frame at <paramref name="position"/> (not 0) with timestamp
@@ -79,19 +79,19 @@ internal sealed class SourceWindow((string Client, string Source) key, CounterRi
     /// <summary>Remembers a kept frame, growing the ring (up to <paramref name="maxSlots"/>) before overwriting another sequence.</summary>
     public void Remember(ulong sequence, ulong fingerprint, int maxSlots)
     {
-        _slots ??= new Slot[Math.Min(InitialSlots, maxSlots)];
+        _slots ??= new WindowSlot[Math.Min(InitialSlots, maxSlots)];
         var index = (int)(sequence & (ulong)(_slots.Length - 1));
         while (_slots[index].Sequence != 0 && _slots[index].Sequence != sequence && _slots.Length < maxSlots)
         {
             Grow();
             index = (int)(sequence & (ulong)(_slots.Length - 1));
         }
-        _slots[index] = new Slot(sequence, fingerprint);
+        _slots[index] = new WindowSlot(sequence, fingerprint);
     }
 
     private void Grow()
     {
-        var larger = new Slot[_slots!.Length * 2];
+        var larger = new WindowSlot[_slots!.Length * 2];
         var mask = (ulong)(larger.Length - 1);
         foreach (var slot in _slots)
         {
@@ -104,10 +104,17 @@ internal sealed class SourceWindow((string Client, string Source) key, CounterRi
         _slots = larger;
     }
 
-    private readonly record struct Slot(ulong Sequence, ulong Fingerprint)
-    {
-        public const int Size = 16;
-    }
+    /// <summary>The ring's slots (empty before the first kept frame), for a snapshot.</summary>
+    public ReadOnlySpan<WindowSlot> Slots => _slots;
+
+    /// <summary>Restores the ring from a snapshot: <paramref name="slots"/> is a power of two long, at most the window.</summary>
+    public void Restore(WindowSlot[] slots) => _slots = slots.Length == 0 ? null : slots;
+}
+
+/// <summary>One remembered frame: its sequence number (0: empty) and fingerprint.</summary>
+internal readonly record struct WindowSlot(ulong Sequence, ulong Fingerprint)
+{
+    public const int Size = 16;
 }
 
 /// <summary>What one new frame shows about its source's sequence.</summary>
