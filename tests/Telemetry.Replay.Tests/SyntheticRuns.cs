@@ -1,4 +1,5 @@
-using Telemetry.Guidance;
+using Telemetry.Simulation.Core;
+using Telemetry.Simulation.Descent;
 
 namespace Telemetry.Replay.Tests;
 

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using Telemetry.Guidance.Ascent;
+using Telemetry.Simulation.Ascent;
+using Telemetry.Simulation.Core;
 
 namespace Telemetry.Benchmarks.Guidance;
 

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using Telemetry.Guidance;
+using Telemetry.Simulation.Core;
+using Telemetry.Simulation.Descent;
 
 namespace Telemetry.Benchmarks.Guidance;
 

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Telemetry.Guidance.Internal;
+using Telemetry.Simulation.Descent.Internal;
 
 namespace Telemetry.Benchmarks.Guidance;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using Telemetry.Guidance.Ascent;
+using Telemetry.Simulation.Ascent;
+using Telemetry.Simulation.Core;
 using Telemetry.Replay.Commands;
 using Telemetry.Replay.Output.Ascent;
 using Telemetry.Replay.Tests.Output;

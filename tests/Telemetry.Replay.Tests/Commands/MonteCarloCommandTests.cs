@@ -1,4 +1,5 @@
-using Telemetry.Guidance;
+using Telemetry.Simulation.Core;
+using Telemetry.Simulation.Descent;
 using System.Globalization;
 using Telemetry.Replay.Commands;
 using Telemetry.Replay.Tests.Output;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using Telemetry.Guidance;
+using Telemetry.Simulation.Core;
+using Telemetry.Simulation.Descent;
 using Telemetry.Replay.Commands;
 using Telemetry.Replay.Output.Csv;
 using Telemetry.Replay.Tests.Output;

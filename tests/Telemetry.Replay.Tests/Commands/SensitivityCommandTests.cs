@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using Telemetry.Guidance;
-using Telemetry.Guidance.Sensitivity;
+using Telemetry.Simulation.Core;
+using Telemetry.Simulation.Descent;
+using Telemetry.Simulation.Descent.Sensitivity;
 using Telemetry.Replay.Commands;
 using Telemetry.Replay.Tests.Output;
 using Telemetry.Testing;

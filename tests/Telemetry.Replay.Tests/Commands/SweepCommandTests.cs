@@ -1,5 +1,6 @@
 using System.Globalization;
-using Telemetry.Guidance;
+using Telemetry.Simulation.Core;
+using Telemetry.Simulation.Descent;
 using Telemetry.Replay.Analysis;
 using Telemetry.Replay.Commands;
 using Telemetry.Replay.Tests.Output;

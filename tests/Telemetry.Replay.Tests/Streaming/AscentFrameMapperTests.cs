@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
-using Telemetry.Guidance.Ascent;
+using Telemetry.Simulation.Ascent;
+using Telemetry.Simulation.Core;
 using Telemetry.Ingest.LineProtocol;
 using Telemetry.Replay.Streaming;
 

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
-using Telemetry.Guidance;
+using Telemetry.Simulation.Core;
+using Telemetry.Simulation.Descent;
 using Telemetry.Ingest.LineProtocol;
 using Telemetry.Replay.Streaming;
 

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Telemetry.Contracts.V1;
-using Telemetry.Guidance;
+using Telemetry.Simulation.Core;
+using Telemetry.Simulation.Descent;
 using Telemetry.Replay.Streaming;
 
 namespace Telemetry.Replay.Tests.Streaming;

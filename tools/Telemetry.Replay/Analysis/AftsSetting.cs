@@ -1,5 +1,6 @@
 using System.Globalization;
-using Telemetry.Guidance.Ascent;
+using Telemetry.Simulation.Ascent;
+using Telemetry.Simulation.Core;
 using Telemetry.Replay.Commands;
 
 namespace Telemetry.Replay.Analysis;

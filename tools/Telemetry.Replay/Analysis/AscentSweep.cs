@@ -1,5 +1,6 @@
-using Telemetry.Guidance;
-using Telemetry.Guidance.Ascent;
+using Telemetry.Simulation.Core;
+using Telemetry.Simulation.Descent;
+using Telemetry.Simulation.Ascent;
 
 namespace Telemetry.Replay.Analysis;
 

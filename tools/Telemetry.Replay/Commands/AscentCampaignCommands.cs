@@ -1,5 +1,6 @@
 using Spectre.Console;
-using Telemetry.Guidance.Ascent;
+using Telemetry.Simulation.Ascent;
+using Telemetry.Simulation.Core;
 using Telemetry.Replay.Analysis;
 using Telemetry.Replay.Output;
 using Telemetry.Replay.Output.Ascent;

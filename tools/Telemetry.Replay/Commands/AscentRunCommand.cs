@@ -1,5 +1,6 @@
 using Spectre.Console;
-using Telemetry.Guidance.Ascent;
+using Telemetry.Simulation.Ascent;
+using Telemetry.Simulation.Core;
 using Telemetry.Replay.Output.Ascent;
 using Telemetry.Replay.Streaming;
 

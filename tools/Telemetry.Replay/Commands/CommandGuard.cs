@@ -1,5 +1,6 @@
 using Spectre.Console;
-using Telemetry.Guidance;
+using Telemetry.Simulation.Core;
+using Telemetry.Simulation.Descent;
 
 namespace Telemetry.Replay.Commands;
 

@@ -1,5 +1,7 @@
 using System.CommandLine;
-using Telemetry.Guidance;
+using Telemetry.Simulation;
+using Telemetry.Simulation.Core;
+using Telemetry.Simulation.Descent;
 
 namespace Telemetry.Replay.Commands;
 
@@ -8,7 +10,7 @@ internal static class CommonOptions
 {
     public static Argument<string> Scenario() => new("scenario")
     {
-        Description = $"A shipped scenario ({ScenarioCatalog.DescribeShipped()}) or the path of a scenario JSON file.",
+        Description = $"A shipped scenario ({ShippedScenarios.Describe()}) or the path of a scenario JSON file.",
     };
 
     public static Option<int> Seed(string description) => new("--seed")

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using Spectre.Console;
-using Telemetry.Guidance;
-using Telemetry.Guidance.Ascent;
+using Telemetry.Simulation.Core;
+using Telemetry.Simulation.Descent;
+using Telemetry.Simulation.Ascent;
 using Telemetry.Replay.Output;
 using Telemetry.Replay.Output.Tables;
 using Telemetry.Replay.Streaming;

@@ -1,8 +1,9 @@
 using System.CommandLine;
 using Spectre.Console;
-using Telemetry.Guidance;
-using Telemetry.Guidance.Ascent;
-using Telemetry.Guidance.Sensitivity;
+using Telemetry.Simulation.Core;
+using Telemetry.Simulation.Descent;
+using Telemetry.Simulation.Ascent;
+using Telemetry.Simulation.Descent.Sensitivity;
 using Telemetry.Replay.Output.Sensitivity;
 using Telemetry.Replay.Output.Terminal;
 

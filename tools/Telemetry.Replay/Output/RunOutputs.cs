@@ -1,4 +1,5 @@
-using Telemetry.Guidance;
+using Telemetry.Simulation.Core;
+using Telemetry.Simulation.Descent;
 using Telemetry.Replay.Output.Csv;
 using Telemetry.Replay.Output.Html;
 using Telemetry.Replay.Output.Plots;

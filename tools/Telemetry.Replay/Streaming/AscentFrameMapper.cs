@@ -1,6 +1,7 @@
 using System.Globalization;
 using Telemetry.Contracts.V1;
-using Telemetry.Guidance.Ascent;
+using Telemetry.Simulation.Ascent;
+using Telemetry.Simulation.Core;
 
 namespace Telemetry.Replay.Streaming;
 

@@ -1,5 +1,6 @@
 using Telemetry.Contracts.V1;
-using Telemetry.Guidance;
+using Telemetry.Simulation.Core;
+using Telemetry.Simulation.Descent;
 using Telemetry.Replay.Output;
 
 namespace Telemetry.Replay.Streaming;

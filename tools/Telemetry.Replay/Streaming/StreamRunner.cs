@@ -1,8 +1,9 @@
 using Grpc.Net.Client;
 using Spectre.Console;
 using Telemetry.Contracts.V1;
-using Telemetry.Guidance;
-using Telemetry.Guidance.Ascent;
+using Telemetry.Simulation.Core;
+using Telemetry.Simulation.Descent;
+using Telemetry.Simulation.Ascent;
 using Telemetry.Replay.Commands;
 using Telemetry.Replay.Output.Terminal;
 

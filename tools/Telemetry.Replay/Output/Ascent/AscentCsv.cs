@@ -1,4 +1,5 @@
-using Telemetry.Guidance.Ascent;
+using Telemetry.Simulation.Ascent;
+using Telemetry.Simulation.Core;
 using Telemetry.Replay.Output.Csv;
 
 namespace Telemetry.Replay.Output.Ascent;

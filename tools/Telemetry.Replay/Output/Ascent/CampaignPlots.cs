@@ -1,6 +1,7 @@
 using ScottPlot;
-using Telemetry.Guidance;
-using Telemetry.Guidance.Ascent;
+using Telemetry.Simulation.Core;
+using Telemetry.Simulation.Descent;
+using Telemetry.Simulation.Ascent;
 using Telemetry.Replay.Analysis;
 using Telemetry.Replay.Output.Plots;
 

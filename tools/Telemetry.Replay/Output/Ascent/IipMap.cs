@@ -1,5 +1,6 @@
 using ScottPlot;
-using Telemetry.Guidance.Ascent;
+using Telemetry.Simulation.Ascent;
+using Telemetry.Simulation.Core;
 using Telemetry.Replay.Output.Plots;
 
 namespace Telemetry.Replay.Output.Ascent;

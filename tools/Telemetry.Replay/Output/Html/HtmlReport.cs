@@ -73,8 +73,8 @@ internal sealed partial class HtmlReport
     }
 
     /// <summary>The scenario as flown, as JSON that <c>ScenarioCatalog.Parse</c> reads back, so the report can be re-run.</summary>
-    public HtmlReport Scenario(Telemetry.Guidance.Scenario scenario) =>
-        Details($"Scenario '{scenario.Name}' as flown (JSON; save it and pass its path to re-run)", Telemetry.Guidance.ScenarioCatalog.ToJson(scenario));
+    public HtmlReport Scenario(Telemetry.Simulation.Descent.Scenario scenario) =>
+        Details($"Scenario '{scenario.Name}' as flown (JSON; save it and pass its path to re-run)", Telemetry.Simulation.Descent.ScenarioCatalog.ToJson(scenario));
 
     public HtmlReport Plot(PlotImage image)
     {

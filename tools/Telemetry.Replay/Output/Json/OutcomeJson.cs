@@ -1,8 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using Telemetry.Guidance;
-using Telemetry.Guidance.Ascent;
+using Telemetry.Simulation.Core;
+using Telemetry.Simulation.Descent;
+using Telemetry.Simulation.Ascent;
 using Telemetry.Replay.Output.Tables;
 
 namespace Telemetry.Replay.Output.Json;

@@ -1,5 +1,6 @@
 using ScottPlot;
-using Telemetry.Guidance;
+using Telemetry.Simulation.Core;
+using Telemetry.Simulation.Descent;
 using Telemetry.Replay.Analysis;
 
 namespace Telemetry.Replay.Output.Plots;

@@ -1,4 +1,4 @@
-using Telemetry.Guidance.Sensitivity;
+using Telemetry.Simulation.Descent.Sensitivity;
 using Telemetry.Replay.Output.Csv;
 
 namespace Telemetry.Replay.Output.Sensitivity;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Telemetry.Guidance.Sensitivity;
+using Telemetry.Simulation.Descent.Sensitivity;
 using Telemetry.Replay.Output.Html;
 using Telemetry.Replay.Output.Json;
 using Telemetry.Replay.Output.Plots;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Telemetry.Guidance.Sensitivity;
+using Telemetry.Simulation.Descent.Sensitivity;
 using Telemetry.Replay.Output.Tables;
 
 namespace Telemetry.Replay.Output.Sensitivity;

@@ -1,5 +1,5 @@
 using ScottPlot;
-using Telemetry.Guidance.Sensitivity;
+using Telemetry.Simulation.Descent.Sensitivity;
 using Telemetry.Replay.Output.Plots;
 
 namespace Telemetry.Replay.Output.Sensitivity;

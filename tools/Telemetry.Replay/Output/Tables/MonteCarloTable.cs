@@ -1,4 +1,5 @@
-using Telemetry.Guidance;
+using Telemetry.Simulation.Core;
+using Telemetry.Simulation.Descent;
 using Telemetry.Replay.Analysis;
 
 namespace Telemetry.Replay.Output.Tables;

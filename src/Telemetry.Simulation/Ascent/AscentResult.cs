@@ -1,0 +1,45 @@
+namespace Telemetry.Simulation.Ascent;
+
+/// <summary>Everything one ascent produced.</summary>
+/// <param name="Scenario">The scenario flown.</param>
+/// <param name="Seed">The noise seed.</param>
+/// <param name="Outcome">How it ended.</param>
+/// <param name="Events">The timeline, in time order, up to the end as flown (nothing after a termination).</param>
+/// <param name="Trajectory">Every Nth step up to the end as flown, in time order.</param>
+public sealed record AscentResult(
+    AscentScenario Scenario,
+    int Seed,
+    AscentOutcome Outcome,
+    IReadOnlyList<AscentEvent> Events,
+    IReadOnlyList<AscentSample> Trajectory)
+{
+    /// <summary>The first event of a kind, or null.</summary>
+    public AscentEvent? FirstEvent(AscentEventKind kind)
+    {
+        foreach (var e in Events)
+        {
+            if (e.Kind == kind)
+            {
+                return e;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The model's value of a reference figure, or null when the run never reached it.</summary>
+    public double? Measure(AscentFigure figure)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        var termination = FirstEvent(AscentEventKind.Termination);
+        return figure.Metric switch
+        {
+            AscentMetric.TerminationTimeS => termination?.TimeS,
+            AscentMetric.TerminationAltitudeKm => termination?.AltitudeM / 1000,
+            AscentMetric.LiftOffMassT => Scenario.Vehicle.LiftOffMassKg() / 1000,
+            AscentMetric.PayloadToOrbitKg => Outcome.Kind == AscentOutcomeKind.Orbit ? Scenario.Vehicle.PayloadKg : null,
+            AscentMetric.PerigeeKm => Outcome.Kind == AscentOutcomeKind.Orbit ? Outcome.Truth.PerigeeKm : null,
+            _ => null,
+        };
+    }
+}
