@@ -37,11 +37,10 @@ internal sealed class GrpcMessageGuard : PipeReader
     /// <summary>Middleware installing the guard on ingest calls.</summary>
     public static RequestDelegate Middleware(RequestDelegate next, int maxMessageBytes) => context =>
     {
-        var path = context.Request.Path.Value ?? string.Empty;
-        if (path.StartsWith("/telemetry.v1.IngestService/", StringComparison.Ordinal))
+        if (IngestEndpoint.MethodOf(context) is { } method)
         {
             var guard = new GrpcMessageGuard(context.Request.BodyReader, maxMessageBytes,
-                path.EndsWith("/Write", StringComparison.Ordinal), context.Request.Headers["grpc-encoding"].FirstOrDefault());
+                method == "Write", context.Request.Headers["grpc-encoding"].FirstOrDefault());
             context.Features.Set<IRequestBodyPipeFeature>(new Feature(guard));
         }
         return next(context);

@@ -14,7 +14,7 @@ namespace Telemetry.Server.Services;
 /// </summary>
 internal static class IngestWireMethods
 {
-    private const string ServiceName = "telemetry.v1.IngestService";
+    internal const string ServiceName = "telemetry.v1.IngestService";
 
     /// <summary>The service's descriptor, for gRPC reflection.</summary>
     public static Google.Protobuf.Reflection.ServiceDescriptor Descriptor => IngestService.Descriptor;

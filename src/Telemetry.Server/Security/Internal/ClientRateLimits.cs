@@ -14,8 +14,6 @@ namespace Telemetry.Server.Security.Internal;
 /// </summary>
 internal static class ClientRateLimits
 {
-    private const string IngestPathPrefix = "/telemetry.v1.IngestService/";
-
     /// <summary>Retry delay suggested when the concurrency limit refused a call.</summary>
     private static readonly TimeSpan ConcurrencyRetry = TimeSpan.FromSeconds(1);
 
@@ -55,8 +53,7 @@ internal static class ClientRateLimits
         };
     }
 
-    private static bool IsIngest(HttpContext context) =>
-        context.Request.Path.StartsWithSegments(IngestPathPrefix.TrimEnd('/'), StringComparison.Ordinal);
+    private static bool IsIngest(HttpContext context) => IngestEndpoint.MethodOf(context) is not null;
 
     /// <summary>The partition of a caller: its client name, or "anonymous@address".</summary>
     private static string ClientOf(HttpContext context)
