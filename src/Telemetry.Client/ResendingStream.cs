@@ -6,7 +6,8 @@ namespace Telemetry.Client;
 
 /// <summary>
 /// Sends batches over the bidirectional <c>IngestService/Stream</c> with a bounded window of unacknowledged batches.
-/// When the call fails with a status worth retrying (the server restarted, shut down, or refused for a full spool) it
+/// When the call fails with a transient status (<see cref="IngestStatus.IsTransient"/>: the server restarted, shut down,
+/// or refused for a full spool) it
 /// reconnects with exponential backoff and first sends again every batch not yet acknowledged: at-least-once, made
 /// exact by the server's duplicate window and by InfluxDB overwriting identical points. Every failure ends in
 /// <see cref="IngestStreamResult.Failure"/>, never in an exception or an unobserved task.
@@ -75,7 +76,7 @@ public sealed class ResendingStream<TBatch>
             {
                 return Result(await RunCallAsync(source, stop).ConfigureAwait(false));
             }
-            catch (RpcException e) when (IsRetryable(e.StatusCode))
+            catch (RpcException e) when (IngestStatus.IsTransient(e))
             {
                 if (stop.IsCancellationRequested || GaveUp())
                 {
@@ -112,10 +113,6 @@ public sealed class ResendingStream<TBatch>
             }
         }
     }
-
-    /// <summary>Statuses after which a new call may succeed: the server is going away, restarting, or its spool is full.</summary>
-    public static bool IsRetryable(StatusCode code) =>
-        code is StatusCode.Unavailable or StatusCode.ResourceExhausted or StatusCode.Internal or StatusCode.Unknown;
 
     private async Task<string?> RunCallAsync(IAsyncEnumerator<OutgoingBatch<TBatch>> source, CancellationToken stop)
     {
@@ -300,7 +297,8 @@ public sealed class ResendingStream<TBatch>
         _options.ReconnectFor is { } limit && _time.GetElapsedTime(Interlocked.Read(ref _lastProgress)) >= limit;
 
     private string Describe(RpcException e) =>
-        $"the stream failed: {e.StatusCode}: {e.Status.Detail}" + (_reconnects > 0 ? $" (after {_reconnects} reconnects)" : "");
+        $"the stream failed: {IngestStatus.Describe(e)}" + (_reconnects > 0 ? $" (after {_reconnects} reconnects)" : "")
+        + (IngestStatus.IsTransient(e) ? "" : "; not retried: sending the same batches again would fail the same way");
 
     private IngestStreamResult Result(string? failure) =>
         new(_batchesSent, _framesSent, Interlocked.Read(ref _acknowledged), _reconnects, _framesResent, Pending, failure);
