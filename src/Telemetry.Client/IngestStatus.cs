@@ -19,9 +19,14 @@ public static class IngestStatus
     {
         ArgumentNullException.ThrowIfNull(error);
         var detail = error.Status.Detail ?? string.Empty;
+        if (IsCertificateFailure(error))
+        {
+            // Reported as UNAVAILABLE or INTERNAL depending on where the handshake failed: permanent either way.
+            return false;
+        }
         return error.StatusCode switch
         {
-            StatusCode.Unavailable => !IsCertificateFailure(error),
+            StatusCode.Unavailable => true,
             StatusCode.ResourceExhausted => HasPushback(error) || !IsOversized(detail),
             StatusCode.Internal or StatusCode.Unknown => !IsUnreadable(detail),
             _ => false,

@@ -26,10 +26,12 @@ public sealed class IngestStatusTests(InfluxFixture influx)
     public void IsTransient_ByStatusAndCause(StatusCode code, string detail, bool transient) =>
         Assert.Equal(transient, IngestStatus.IsTransient(new RpcException(new Status(code, detail))));
 
-    [Fact]
-    public void IsTransient_UntrustedCertificate_Permanent()
+    [Theory]
+    [InlineData(StatusCode.Unavailable)]
+    [InlineData(StatusCode.Internal)]
+    public void IsTransient_UntrustedCertificate_Permanent(StatusCode code)
     {
-        var error = new RpcException(new Status(StatusCode.Unavailable, "Error connecting to subchannel.",
+        var error = new RpcException(new Status(code, "Error starting gRPC call.",
             new HttpRequestException("The SSL connection could not be established, see inner exception.", new AuthenticationException("RemoteCertificateChainErrors"))));
 
         Assert.False(IngestStatus.IsTransient(error));

@@ -1,3 +1,5 @@
+using Telemetry.Client;
+
 namespace Telemetry.LoadGen;
 
 /// <summary>What one load run sends.</summary>
@@ -38,6 +40,21 @@ internal sealed record LoadOptions
 
     /// <summary>API key sent with every call as a bearer token; none by default.</summary>
     public string? ApiKey { get; init; }
+
+    /// <summary>PEM file of the CA to trust for an https:// <see cref="Url"/>; none by default (the system's roots).</summary>
+    public string? TlsCaFile { get; init; }
+
+    /// <summary>PEM client certificate for mutual TLS; none by default.</summary>
+    public string? ClientCertificateFile { get; init; }
+
+    /// <summary>PEM private key of <see cref="ClientCertificateFile"/>; none by default.</summary>
+    public string? ClientKeyFile { get; init; }
+
+    /// <summary>How to reach the server: address, TLS and key, as every tool builds its channel.</summary>
+    public IngestConnection Connection => new()
+    {
+        Url = Url, TlsCaFile = TlsCaFile, ClientCertificateFile = ClientCertificateFile, ClientKeyFile = ClientKeyFile, ApiKey = ApiKey,
+    };
 
     /// <summary>First frame timestamp in ns since the epoch; frames are 1 µs apart per source.</summary>
     public required long StartNs { get; init; }

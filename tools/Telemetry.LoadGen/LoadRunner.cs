@@ -19,11 +19,7 @@ internal static class LoadRunner
     /// </summary>
     public static async Task<LoadResult> RunAsync(LoadOptions options, TextWriter progress, CancellationToken stop)
     {
-        using var channel = GrpcChannel.ForAddress(options.Url, new GrpcChannelOptions
-        {
-            MaxSendMessageSize = null,
-            HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true },
-        });
+        using var channel = options.Connection.CreateChannel(new GrpcChannelOptions { MaxSendMessageSize = null });
         var invoker = channel.CreateCallInvoker();
         var counters = new LoadCounters();
 

@@ -22,6 +22,9 @@ var startNs = new Option<long>("--start-ns") { Description = "First timestamp (n
 var allowRemote = new Option<bool>("--allow-remote") { Description = "Allow a non-loopback --url (load tests target 127.0.0.1 by default)" };
 var prepare = new Option<bool>("--prepare") { Description = "Serialize every batch before the run (not timed), as --direct-influx does; uses ~250 bytes of memory per frame" };
 var apiKey = new Option<string?>("--api-key") { Description = "API key sent as 'authorization: Bearer KEY' (default: $TELEMETRY_API_KEY; none on a server that allows anonymous loopback writes)", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("TELEMETRY_API_KEY") };
+var tlsCa = new Option<FileInfo?>("--tls-ca") { Description = "PEM file of the CA (or self-signed server certificate) to trust for an https:// --url" };
+var clientCert = new Option<FileInfo?>("--client-cert") { Description = "PEM client certificate for mutual TLS (with --client-key)" };
+var clientKey = new Option<FileInfo?>("--client-key") { Description = "PEM private key of --client-cert" };
 var warmup = new Option<long>("--warmup") { Description = "Frames sent first, in this process, at the same rate and not measured (measurement 'warmup', sources PREFIX-warmup/i): the client's own JIT and connections then stay out of the figures", DefaultValueFactory = _ => 0 };
 var json = new Option<bool>("--json") { Description = "Print the summary as one JSON line" };
 var directInflux = new Option<Uri?>("--direct-influx")
@@ -34,7 +37,7 @@ var database = new Option<string>("--database") { Description = "Database for --
 var root = new RootCommand("Streams synthetic telemetry frames to the ingest server and measures throughput and ack latency.")
 {
     url, frames, batch, streams, inFlight, fields, rate, maxSeconds, measurement, source, startNs, allowRemote, json,
-    directInflux, database, prepare, apiKey, warmup,
+    directInflux, database, prepare, apiKey, tlsCa, clientCert, clientKey, warmup,
 };
 root.SetAction(async (parse, cancel) =>
 {
@@ -44,7 +47,8 @@ root.SetAction(async (parse, cancel) =>
         Streams = parse.GetValue(streams), InFlight = parse.GetValue(inFlight), Fields = parse.GetValue(fields),
         Rate = parse.GetValue(rate), MaxSeconds = parse.GetValue(maxSeconds), Measurement = parse.GetValue(measurement)!,
         SourcePrefix = parse.GetValue(source)!, StartNs = parse.GetValue(startNs), Prepare = parse.GetValue(prepare),
-        ApiKey = parse.GetValue(apiKey),
+        ApiKey = parse.GetValue(apiKey), TlsCaFile = parse.GetValue(tlsCa)?.FullName,
+        ClientCertificateFile = parse.GetValue(clientCert)?.FullName, ClientKeyFile = parse.GetValue(clientKey)?.FullName,
     };
     var direct = parse.GetValue(directInflux);
     if (Validate(direct is null ? options : options with { Url = direct }, parse.GetValue(allowRemote)) is { } error)
@@ -89,6 +93,10 @@ static string? Validate(LoadOptions o, bool allowRemote)
     if (!allowRemote && !(o.Url.IsLoopback || IPAddress.TryParse(o.Url.Host, out var ip) && IPAddress.IsLoopback(ip)))
     {
         return $"--url {o.Url} is not a loopback address; pass --allow-remote to load another host.";
+    }
+    if (o.Connection.Problems() is [var problem, ..])
+    {
+        return problem;
     }
     return o switch
     {

@@ -16,7 +16,8 @@ public sealed class DeadLetterReingester(IngestService.IngestServiceClient clien
     public async Task<ReingestResult> RunAsync(string path, TextWriter progress, CancellationToken ct)
     {
         var refusedPath = path + ".refused.jsonl";
-        var letters = File.ReadLines(path).Where(l => l.Length > 0).Select(l => JsonDocument.Parse(l)).ToList();
+        var letters = File.ReadLines(path).Select((text, index) => (Text: text, Line: index + 1)).Where(l => l.Text.Length > 0)
+            .Select(l => Parse(path, l.Text, l.Line)).ToList();
         await using var refused = new StreamWriter(refusedPath, append: false);
         long written = 0, refusedCount = 0;
         ulong batchId = 0;
@@ -61,6 +62,19 @@ public sealed class DeadLetterReingester(IngestService.IngestServiceClient clien
             await progress.WriteLineAsync($"batch {batchId}: {ack.WrittenCount} written ({ack.Durability}), {ack.DuplicateCount} already stored, {ack.Rejections.Count} refused");
         }
         return new ReingestResult(letters.Count, written, refusedCount, refusedCount > 0 ? refusedPath : null);
+    }
+
+    /// <summary>One dead letter; a line that is not JSON is named by its number, the file left as it is.</summary>
+    private static JsonDocument Parse(string path, string text, int line)
+    {
+        try
+        {
+            return JsonDocument.Parse(text);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path}:{line}: not a dead-letter entry (JSON: {e.Message}); fix or remove that line and run again", e);
+        }
     }
 
     private static async Task WriteRefusedAsync(StreamWriter refused, JsonDocument letter, string reason)

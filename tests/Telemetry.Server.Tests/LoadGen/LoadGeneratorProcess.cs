@@ -5,8 +5,11 @@ namespace Telemetry.Server.Tests.LoadGen;
 /// <summary>Starts the real load generator (built beside this test assembly's configuration) as a child process.</summary>
 internal static class LoadGeneratorProcess
 {
-    /// <summary>Starts <c>Telemetry.LoadGen.dll</c> with <paramref name="arguments"/>; standard output and error are redirected.</summary>
-    public static Process Start(IEnumerable<string> arguments)
+    /// <summary>
+    /// Starts <c>Telemetry.LoadGen.dll</c> with <paramref name="arguments"/> and <paramref name="environment"/> added to
+    /// this process's; standard output and error are redirected.
+    /// </summary>
+    public static Process Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         var tests = new DirectoryInfo(AppContext.BaseDirectory); // tests/Telemetry.Server.Tests/bin/<Configuration>/net10.0/
         var configuration = tests.Parent!.Name;
@@ -20,6 +23,10 @@ internal static class LoadGeneratorProcess
             UseShellExecute = false,
         };
         start.ArgumentList.Add(dll);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
