@@ -297,6 +297,16 @@ internal sealed class SpoolWriter : IAsyncDisposable
         var written = 0L;
         try
         {
+            // Completed with an error, the pipe drops what it still buffers instead of writing it after the cut.
+            _pipe?.Complete(new IOException("segment abandoned after a failed commit"));
+        }
+        catch (Exception)
+        {
+            // Nothing it held was acknowledged.
+        }
+        _pipe = null;
+        try
+        {
             written = _file.Length - _committedLength;
             _file.SetLength(_committedLength);
             SegmentFiles.Fsync(_file);
