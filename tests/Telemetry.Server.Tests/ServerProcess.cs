@@ -91,7 +91,8 @@ internal sealed class ServerProcess : IAsyncDisposable
     /// <summary>SIGKILL, as a crash: nothing is flushed, no shutdown code runs.</summary>
     public async Task KillAsync()
     {
-        await Signals.SendAsync(_process.Id, "KILL");
+        // The whole tree: under a launcher (strace) the server is its child.
+        _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync();
     }
 

@@ -31,15 +31,18 @@ internal sealed class FaultClient(AckLedger ledger, TimeSpan interval)
         }
     }
 
-    /// <summary>Streams until <paramref name="stop"/> fires (bounded: every stream has a 2 min deadline).</summary>
-    public async Task RunAsync(IngestClient client, CancellationToken stop)
+    /// <summary>
+    /// Streams until <paramref name="stop"/> fires (bounded: every stream has a 2 min deadline), each stream on the
+    /// client <paramref name="client"/> gives then (a restarted server has a new one).
+    /// </summary>
+    public async Task RunAsync(Func<IngestClient> client, CancellationToken stop)
     {
         while (!stop.IsCancellationRequested)
         {
             var inflight = new ConcurrentDictionary<ulong, long>();
             try
             {
-                using var call = client.Stream(deadline: DateTime.UtcNow.AddMinutes(2), cancellationToken: CancellationToken.None);
+                using var call = client().Stream(deadline: DateTime.UtcNow.AddMinutes(2), cancellationToken: CancellationToken.None);
                 var reader = Task.Run(async () =>
                 {
                     await foreach (var ack in call.ResponseStream.ReadAllAsync())
@@ -64,12 +67,26 @@ internal sealed class FaultClient(AckLedger ledger, TimeSpan interval)
                     }
                     var batch = Ledger.NextBatch();
                     inflight[batch.BatchId] = Stopwatch.GetTimestamp();
-                    await call.RequestStream.WriteAsync(batch, CancellationToken.None);
+                    try
+                    {
+                        await call.RequestStream.WriteAsync(batch, CancellationToken.None);
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        break; // the server ended the call: its status comes from the reader
+                    }
                     await Task.Delay(interval, CancellationToken.None);
                 }
                 if (!reader.IsCompleted)
                 {
-                    await call.RequestStream.CompleteAsync();
+                    try
+                    {
+                        await call.RequestStream.CompleteAsync();
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        // Ended meanwhile.
+                    }
                 }
                 await reader;
             }
@@ -77,9 +94,9 @@ internal sealed class FaultClient(AckLedger ledger, TimeSpan interval)
             {
                 Statuses.Enqueue((e.StatusCode, e.Status.Detail, Stopwatch.GetTimestamp()));
             }
-            catch (Exception e) when (e is InvalidOperationException or IOException)
+            catch (Exception e) when (e is InvalidOperationException or IOException or ObjectDisposedException)
             {
-                // Writing to a stream the server already ended: its status comes from the reader next round.
+                // The channel of a server since restarted, or a connection torn down under the call.
             }
             foreach (var sent in inflight.Values)
             {

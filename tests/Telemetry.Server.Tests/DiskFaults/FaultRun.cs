@@ -11,7 +11,8 @@ namespace Telemetry.Server.Tests.DiskFaults;
 /// </summary>
 internal sealed class FaultRun : IAsyncDisposable
 {
-    private readonly CancellationTokenSource _stop = new();
+    private readonly List<FaultClient> _all = [];
+    private CancellationTokenSource _stop = new();
     private readonly List<Task> _streams = [];
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(5) };
 
@@ -21,6 +22,7 @@ internal sealed class FaultRun : IAsyncDisposable
         Server = server;
         Database = database;
         Clients = clients;
+        _all.AddRange(clients);
     }
 
     public InfluxProcess Influx { get; }
@@ -29,7 +31,11 @@ internal sealed class FaultRun : IAsyncDisposable
 
     public string Database { get; }
 
-    public FaultClient[] Clients { get; }
+    /// <summary>The clients streaming now.</summary>
+    public FaultClient[] Clients { get; private set; }
+
+    /// <summary>Every client of the run, earlier rounds included.</summary>
+    public IReadOnlyList<FaultClient> AllClients => _all;
 
     public int Acked => Clients.Sum(c => c.Ledger.AckedCount);
 
@@ -49,7 +55,7 @@ internal sealed class FaultRun : IAsyncDisposable
     {
         foreach (var client in Clients)
         {
-            _streams.Add(client.RunAsync(Server.Client, _stop.Token));
+            _streams.Add(client.RunAsync(() => Server.Client, _stop.Token));
         }
     }
 
@@ -58,6 +64,17 @@ internal sealed class FaultRun : IAsyncDisposable
         await _stop.CancelAsync();
         await Task.WhenAll(_streams).WaitAsync(TimeSpan.FromMinutes(1));
         _streams.Clear();
+    }
+
+    /// <summary>New clients, each with a source of its own named after <paramref name="round"/>, streaming from now on.</summary>
+    public async Task NextRoundAsync(string round, int framesPerBatch, TimeSpan interval)
+    {
+        await StopStreamingAsync();
+        _stop.Dispose();
+        _stop = new CancellationTokenSource();
+        Clients = [.. Clients.Select((_, i) => new FaultClient(new AckLedger($"{Database}/{round}/{i + 1}", framesPerBatch), interval))];
+        _all.AddRange(Clients);
+        StartStreaming();
     }
 
     /// <summary>Waits until <paramref name="count"/> more batches than now are acknowledged.</summary>
@@ -100,7 +117,7 @@ internal sealed class FaultRun : IAsyncDisposable
     public async Task AssertEveryAckStoredAsync()
     {
         using var client = new InfluxClient(Influx.BaseAddress);
-        foreach (var c in Clients)
+        foreach (var c in _all)
         {
             await c.Ledger.AssertStoredAsync(client, Database);
             Assert.InRange(c.LongestWait, TimeSpan.Zero, TimeSpan.FromSeconds(2));
