@@ -67,4 +67,22 @@ public sealed class DeadLetterWriterTests
         var lines = File.ReadAllLines(path).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("line").GetString()).ToArray();
         Assert.Equal(Enumerable.Range(0, 20_000).Select(i => $"m v={i}i {i}"), lines);
     }
+
+    [Fact]
+    public async Task DisposeAsync_EntriesStillQueued_WritesThemAllBeforeStopping()
+    {
+        using var folder = new TempDirectory("dead-letters");
+        var path = Path.Combine(folder.Path, "dead.jsonl");
+        var writer = new DeadLetterWriter(new InfluxOptions { DeadLetterPath = path }, "db", TimeProvider.System, new ListLogger<DeadLetterWriterTests>());
+        var batch = new LineBatch(ReadOnlyMemory<byte>.Empty, 0) { BatchId = 1, FrameIndexes = new[] { 0 } };
+
+        for (var i = 0; i < 5000; i++)
+        {
+            writer.Write(Encoding.UTF8.GetBytes($"m v={i}i {i}\n"), batch, 0, "conflict");
+        }
+        await writer.DisposeAsync();
+
+        Assert.Equal((5000L, 0L), (writer.Written, writer.Lost));
+        Assert.Equal(5000, File.ReadAllLines(path).Length);
+    }
 }

@@ -1,5 +1,6 @@
 using Telemetry.Ingest.Spool;
 using Telemetry.Ingest.Spool.Internal;
+using Telemetry.Ingest.Tests.Influx;
 using Telemetry.Testing;
 
 namespace Telemetry.Ingest.Tests.Spool;
@@ -108,16 +109,31 @@ public sealed class SpoolDiskFaultTests
     {
         using var folder = new TempDirectory("spool-retry");
         var target = new RecordingSink { FailNext = 3 };
-        await using var spool = SpoolHarness.Create(folder.Path, target);
+        var logger = new ListLogger<SpoolSink>();
+        await using var spool = SpoolHarness.Create(folder.Path, target, logger: logger);
         await spool.StartAsync(CancellationToken.None);
+        var reported = new List<string>();
+        using var watching = new CancellationTokenSource();
+        var watch = Task.Run(async () =>
+        {
+            while (!watching.IsCancellationRequested)
+            {
+                if (spool.Stats.ForwarderFault is { } fault)
+                {
+                    reported.Add(fault);
+                }
+                await Task.Delay(1);
+            }
+        });
 
         await SpoolHarness.SpoolAllAsync(spool, Enumerable.Range(1, 4).Select(i => SpoolHarness.Batch((ulong)i, 2)));
-        await Eventually.HoldsAsync(() => spool.Stats.ForwarderFault is not null || spool.IsForwarded, "the retry reported");
-        var reported = spool.Stats.ForwarderFault;
-
         await Eventually.HoldsAsync(() => spool.IsForwarded, "everything forwarded after the retries");
-        Assert.StartsWith("retrying batch ", reported, StringComparison.Ordinal);
-        Assert.Contains("writer failed unexpectedly", reported, StringComparison.Ordinal);
+        await watching.CancelAsync();
+        await watch;
+
+        // Three failed attempts, each retried (with backoff) and logged; reported while retrying, cleared after.
+        Assert.Equal(3, logger.Count(5310));
+        Assert.Contains(reported, f => f.StartsWith("retrying batch ", StringComparison.Ordinal) && f.Contains("writer failed unexpectedly", StringComparison.Ordinal));
         Assert.Null(spool.Stats.ForwarderFault);
         Assert.Equal(new ulong[] { 1, 2, 3, 4 }, target.Received.Select(r => r.BatchId).Order());
         Assert.Equal(8, spool.Stats.ForwardedLines);

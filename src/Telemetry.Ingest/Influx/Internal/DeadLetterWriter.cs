@@ -22,6 +22,7 @@ namespace Telemetry.Ingest.Influx.Internal;
 internal sealed class DeadLetterWriter : IAsyncDisposable
 {
     private static readonly Backoff RetryBackoff = new(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5));
+    private static readonly TimeSpan StopBudget = TimeSpan.FromSeconds(5);
 
     private readonly string? _path;
     private readonly string _target;
@@ -87,8 +88,16 @@ internal sealed class DeadLetterWriter : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        await _stop.CancelAsync().ConfigureAwait(false);
-        await _drain.ConfigureAwait(false);
+        try
+        {
+            // What is queued is written first, unless the file keeps failing.
+            await _drain.WaitAsync(StopBudget).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            await _stop.CancelAsync().ConfigureAwait(false);
+            await _drain.ConfigureAwait(false);
+        }
         long left = 0;
         while (_queue.Reader.TryRead(out var entry))
         {

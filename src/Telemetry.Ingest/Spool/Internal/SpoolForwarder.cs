@@ -30,6 +30,7 @@ internal sealed class SpoolForwarder
     private long _lastCheckpoint;
     private volatile string? _fault;
     private volatile string? _retrying;
+    private int _retryingEntries;
     private bool _checkpointFailing;
     private CancellationToken _stopping;
 
@@ -160,6 +161,10 @@ internal sealed class SpoolForwarder
     /// </summary>
     private async Task RetryAsync(Entry entry, Exception error)
     {
+        if (entry.Attempts == 0)
+        {
+            Interlocked.Increment(ref _retryingEntries);
+        }
         while (!_stopping.IsCancellationRequested)
         {
             entry.Attempts++;
@@ -215,7 +220,11 @@ internal sealed class SpoolForwarder
             // Otherwise the writer stopped: the record stays spooled; nothing after it is confirmed either.
             return;
         }
-        _retrying = null;
+        if (entry.Attempts > 0 && Interlocked.Decrement(ref _retryingEntries) == 0)
+        {
+            // Only once every batch that failed is confirmed: later batches confirmed meanwhile do not clear it.
+            _retrying = null;
+        }
         _counters.Forwarded(entry.Record!.LineCount, written.Result.Count);
         entry.Done = true;
         Advance();

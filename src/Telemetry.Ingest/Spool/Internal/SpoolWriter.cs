@@ -257,6 +257,8 @@ internal sealed class SpoolWriter : IAsyncDisposable
     {
         var fault = SetFault(error, doing);
         Log.CommitFailed(_logger, _segmentId, _group.Count, error);
+        // The failed bytes are cut off before any client hears of the failure.
+        AbandonSegment();
         var failure = new SpoolFaultException(fault);
         _counters.RefusedFault(_group.Count);
         foreach (var batch in _group)
@@ -264,7 +266,6 @@ internal sealed class SpoolWriter : IAsyncDisposable
             batch.SetFailed(failure);
         }
         _group.Clear();
-        AbandonSegment();
     }
 
     private string SetFault(Exception error, string doing)
