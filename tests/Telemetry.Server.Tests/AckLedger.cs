@@ -118,6 +118,14 @@ internal sealed class AckLedger(string source, int framesPerBatch)
         }
     }
 
+    /// <summary>Acknowledged frames, frames stored (acknowledged or not) and acknowledged frames missing, as InfluxDB holds them now.</summary>
+    public async Task<(int Acked, int Stored, int Missing)> CountAsync(InfluxClient influx, string database)
+    {
+        var acked = AckedSequences();
+        var stored = (await QueryAsync(influx, database)).Keys.ToHashSet();
+        return (acked.Count, stored.Count, acked.Count(s => !stored.Contains(s)));
+    }
+
     private async Task<Dictionary<long, InfluxRow>> QueryAsync(InfluxClient influx, string database)
     {
         var rows = await influx.QueryAsync(database, $"SELECT * FROM descent WHERE \"source\" = '{Source}'");

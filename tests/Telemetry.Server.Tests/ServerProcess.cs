@@ -15,12 +15,14 @@ namespace Telemetry.Server.Tests;
 internal sealed class ServerProcess : IAsyncDisposable
 {
     private readonly string[] _arguments;
+    private readonly string[] _launcher;
     private readonly ProcessOutput _output = new();
     private Process _process;
 
-    private ServerProcess(string[] arguments, Uri address, Uri opsAddress)
+    private ServerProcess(string[] arguments, Uri address, Uri opsAddress, string[] launcher)
     {
         _arguments = arguments;
+        _launcher = launcher;
         Address = address;
         OpsAddress = opsAddress;
         _process = Launch();
@@ -57,9 +59,12 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public string Output => _output.Text;
 
-    /// <summary>Starts the server writing to <paramref name="influx"/> database <paramref name="database"/>, spooling into <paramref name="spool"/>.</summary>
+    /// <summary>
+    /// Starts the server writing to <paramref name="influx"/> database <paramref name="database"/>, spooling into
+    /// <paramref name="spool"/>; <paramref name="launcher"/> (e.g. strace and its options) runs <c>dotnet</c> when given.
+    /// </summary>
     public static async Task<ServerProcess> StartAsync(Uri influx, string database, string spool,
-        IReadOnlyDictionary<string, string>? settings = null)
+        IReadOnlyDictionary<string, string>? settings = null, string[]? launcher = null)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         var ops = new Uri($"http://127.0.0.1:{FreePort.Next()}");
@@ -78,7 +83,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         {
             config[key] = value;
         }
-        var server = new ServerProcess([.. config.Select(kv => $"--{kv.Key}={kv.Value}")], address, new Uri(config["Kestrel:Endpoints:Ops:Url"]));
+        var server = new ServerProcess([.. config.Select(kv => $"--{kv.Key}={kv.Value}")], address, new Uri(config["Kestrel:Endpoints:Ops:Url"]), launcher ?? []);
         await server.WaitUntilServingAsync();
         return server;
     }
@@ -86,7 +91,8 @@ internal sealed class ServerProcess : IAsyncDisposable
     /// <summary>SIGKILL, as a crash: nothing is flushed, no shutdown code runs.</summary>
     public async Task KillAsync()
     {
-        await Signals.SendAsync(_process.Id, "KILL");
+        // The whole tree: under a launcher (strace) the server is its child.
+        _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync();
     }
 
@@ -145,9 +151,12 @@ internal sealed class ServerProcess : IAsyncDisposable
         throw new TimeoutException($"the server did not report SERVING within 60 s:\n{Output}");
     }
 
-    private Process Launch() =>
-        _output.Start(new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Telemetry.Server.dll"), .. _arguments])
+    private Process Launch()
+    {
+        string[] command = [.. _launcher, "dotnet", Path.Combine(AppContext.BaseDirectory, "Telemetry.Server.dll"), .. _arguments];
+        return _output.Start(new ProcessStartInfo(command[0], command[1..])
         {
             WorkingDirectory = AppContext.BaseDirectory,
         });
+    }
 }

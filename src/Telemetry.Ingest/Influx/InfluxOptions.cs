@@ -68,6 +68,13 @@ public sealed class InfluxOptions
     /// <summary>Time limit of one HTTP request; a timeout is retried. Default 30 s.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// A write request without an answer for this long makes the sink report InfluxDB as "not answering" (health,
+    /// metrics, status page), counted from the request's sending or InfluxDB's last answer, whichever is later, long
+    /// before <see cref="RequestTimeout"/> ends the request. Default 3 s.
+    /// </summary>
+    public TimeSpan NotAnsweringAfter { get; set; } = TimeSpan.FromSeconds(3);
+
     /// <summary>First retry delay bound (exponential backoff with full jitter). Default 100 ms.</summary>
     public TimeSpan RetryInitialDelay { get; set; } = TimeSpan.FromMilliseconds(100);
 

@@ -56,12 +56,36 @@ public sealed class InfluxSink : ILineSink, IAsyncDisposable
     {
         get
         {
-            var failingSince = _counters.FailingSince;
+            var (failingFor, failure) = NotAnswering();
             return new(_queue.PendingLines, _queue.PendingBytes, _counters.Written, _counters.Dropped,
-                _transport.Requests, _counters.Retries, _gate.Reason,
-                failingSince == 0 ? null : _time.GetElapsedTime(failingSince), _counters.LastFailure,
-                _deadLetters.Written, _deadLetters.Lost);
+                _transport.Requests, _counters.Retries, _gate.Reason, failingFor, failure,
+                _deadLetters.Written, _deadLetters.Lost, _deadLetters.Fault);
         }
+    }
+
+    /// <summary>
+    /// How long InfluxDB has not answered, from the first unanswered request's sending but never before its last
+    /// answer: failing writes count at once, a request still waiting once it waited <see cref="InfluxOptions.NotAnsweringAfter"/>.
+    /// </summary>
+    private (TimeSpan? For, string? Failure) NotAnswering()
+    {
+        var lastAnswered = _counters.LastAnswered;
+        var failingSince = _counters.FailingSince;
+        var oldest = _counters.OldestInFlight;
+        if (failingSince != 0)
+        {
+            var since = Math.Max(oldest == 0 ? failingSince : Math.Min(failingSince, oldest), lastAnswered);
+            return (_time.GetElapsedTime(since), _counters.LastFailure);
+        }
+        if (oldest != 0)
+        {
+            var waiting = _time.GetElapsedTime(Math.Max(oldest, lastAnswered));
+            if (waiting >= _options.NotAnsweringAfter)
+            {
+                return (waiting, $"no answer to a write request for {waiting.TotalSeconds:0} s (Influx:RequestTimeout {_options.RequestTimeout.TotalSeconds:0} s)");
+            }
+        }
+        return (null, null);
     }
 
     /// <summary>

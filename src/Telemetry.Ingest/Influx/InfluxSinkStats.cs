@@ -8,10 +8,11 @@ namespace Telemetry.Ingest.Influx;
 /// <param name="Requests">Write requests sent, retries and probes included.</param>
 /// <param name="Retries">Requests repeated after a transient failure (429, 5xx, timeout, network).</param>
 /// <param name="PausedReason">Why writing is paused (401, 403 or 404), or null while writing.</param>
-/// <param name="FailingFor">How long writes have been failing transiently (429, 5xx, timeouts, network) without any answer from InfluxDB in between; null while it answers.</param>
-/// <param name="LastFailure">The latest of those failures, or null.</param>
+/// <param name="FailingFor">How long InfluxDB has not answered: writes failing transiently (429, 5xx, timeouts, network) or a request waiting past <see cref="InfluxOptions.NotAnsweringAfter"/>, counted from the first unanswered request's sending (never before InfluxDB's last answer); null while it answers.</param>
+/// <param name="LastFailure">The latest of those failures ("no answer …" for a request still waiting), or null.</param>
 /// <param name="DeadLetters">Refused lines written to the dead-letter file since start.</param>
-/// <param name="DeadLettersLost">Refused lines that could not be kept in the dead-letter file (queue full or file error).</param>
+/// <param name="DeadLettersLost">Refused lines not written to the dead-letter file because the sink stopped while the file could not be written.</param>
+/// <param name="DeadLetterFault">Why the dead-letter file cannot be written right now (writers wait and retry), or null.</param>
 public readonly record struct InfluxSinkStats(
     long PendingLines,
     long PendingBytes,
@@ -23,4 +24,5 @@ public readonly record struct InfluxSinkStats(
     TimeSpan? FailingFor,
     string? LastFailure,
     long DeadLetters,
-    long DeadLettersLost);
+    long DeadLettersLost,
+    string? DeadLetterFault = null);

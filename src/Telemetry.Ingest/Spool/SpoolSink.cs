@@ -19,6 +19,7 @@ public sealed class SpoolSink : ILineSink, IAsyncDisposable
     private readonly ILogger _logger;
     private readonly SpoolLedger _ledger;
     private readonly SpoolCounters _counters = new();
+    private readonly DiskFaults _faults = new();
     private readonly SpoolWriter _writer;
     private readonly CancellationTokenSource _stopForwarding = new();
     private Checkpoint? _checkpoint;
@@ -40,7 +41,7 @@ public sealed class SpoolSink : ILineSink, IAsyncDisposable
         _logger = logger;
         _time = time ?? TimeProvider.System;
         _ledger = new SpoolLedger(Path.GetFullPath(_options.Directory));
-        _writer = new SpoolWriter(_options, _ledger, _counters, _time, logger);
+        _writer = new SpoolWriter(_options, _ledger, _counters, _faults, _time, logger);
     }
 
     /// <inheritdoc />
@@ -64,9 +65,12 @@ public sealed class SpoolSink : ILineSink, IAsyncDisposable
                 commits == 0 ? TimeSpan.Zero : _counters.CommitTime / commits, _counters.RefusedFullBatches,
                 _counters.ForwardedLines, _counters.DeadLetteredLines, _counters.SkippedDamageBytes,
                 oldest == 0 ? null : _time.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(oldest / 1_000_000),
-                _forwarder?.Fault);
+                _forwarder?.Fault, _writer.Fault, _counters.RefusedFaultBatches, _ledger.AbandonedBytes);
         }
     }
+
+    /// <summary>Disk calls made to fail on demand (tests only; off by default).</summary>
+    internal DiskFaults Faults => _faults;
 
     /// <summary>
     /// True when InfluxDB has answered for every batch acknowledged so far (nothing waits to be forwarded).
@@ -94,7 +98,8 @@ public sealed class SpoolSink : ILineSink, IAsyncDisposable
 
     /// <summary>
     /// Appends <paramref name="batch"/> to the next group commit; <see cref="LineBatch.Written"/> completes once it
-    /// is fsynced, or fails with <see cref="SpoolFullException"/> when the quota has no room for it.
+    /// is fsynced, or fails with <see cref="SpoolFullException"/> when the quota has no room for it and with
+    /// <see cref="SpoolFaultException"/> while the spool cannot write to its folder.
     /// </summary>
     public ValueTask EnqueueAsync(LineBatch batch, CancellationToken cancellationToken)
     {

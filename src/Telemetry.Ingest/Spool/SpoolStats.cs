@@ -14,7 +14,10 @@ namespace Telemetry.Ingest.Spool;
 /// <param name="DeadLetteredLines">Lines InfluxDB refused after they were acknowledged (sent to the dead letters).</param>
 /// <param name="SkippedDamageBytes">Damaged bytes skipped while forwarding (reported at recovery).</param>
 /// <param name="OldestUnconfirmedAge">Age of the oldest record InfluxDB has not confirmed; null when none waits.</param>
-/// <param name="ForwarderFault">Why forwarding to InfluxDB stopped for good (records stay spooled until a restart), or null.</param>
+/// <param name="ForwarderFault">Why forwarding to InfluxDB stopped for good (records stay spooled until a restart) or is retrying a batch the InfluxDB writer failed, or null.</param>
+/// <param name="WriterFault">Why the spool refuses batches (it cannot write to its folder: the folder and the errno), or null while it writes; it probes and clears by itself.</param>
+/// <param name="RefusedFaultBatches">Batches refused because the spool could not write to its folder, since start.</param>
+/// <param name="AbandonedBytes">Bytes of failed commits that could not be cut off their segment (counted in <paramref name="Bytes"/>, never forwarded before a restart).</param>
 public readonly record struct SpoolStats(
     long Bytes,
     long MaxBytes,
@@ -29,4 +32,7 @@ public readonly record struct SpoolStats(
     long DeadLetteredLines,
     long SkippedDamageBytes,
     TimeSpan? OldestUnconfirmedAge,
-    string? ForwarderFault = null);
+    string? ForwarderFault = null,
+    string? WriterFault = null,
+    long RefusedFaultBatches = 0,
+    long AbandonedBytes = 0);

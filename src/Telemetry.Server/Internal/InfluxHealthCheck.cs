@@ -32,13 +32,14 @@ internal sealed class InfluxHealthCheck : IHealthCheck
             ["dropped_lines"] = stats.DroppedLines,
             ["retries"] = stats.Retries,
         };
-        var result = (stats.PausedReason, stats.FailingFor) switch
+        var result = (stats.PausedReason, stats.FailingFor, stats.DeadLetterFault) switch
         {
-            ({ } reason, _) => HealthCheckResult.Unhealthy($"writing to InfluxDB is paused: {reason}", data: data),
-            (_, { } failing) when failing >= _unhealthyAfter => HealthCheckResult.Unhealthy(
-                $"InfluxDB writes have failed for {failing.TotalSeconds:0} s: {stats.LastFailure}", data: data),
-            (_, { } failing) => HealthCheckResult.Degraded(
-                $"InfluxDB writes failing for {failing.TotalSeconds:0.0} s, retrying: {stats.LastFailure}", data: data),
+            ({ } reason, _, _) => HealthCheckResult.Unhealthy($"writing to InfluxDB is paused: {reason}", data: data),
+            (_, { } failing, _) when failing >= _unhealthyAfter => HealthCheckResult.Unhealthy(
+                $"InfluxDB not answering for {failing.TotalSeconds:0} s: {stats.LastFailure}", data: data),
+            (_, { } failing, _) => HealthCheckResult.Degraded(
+                $"InfluxDB not answering for {failing.TotalSeconds:0} s, retrying: {stats.LastFailure}", data: data),
+            (_, _, { } deadLetters) => HealthCheckResult.Unhealthy(deadLetters, data: data),
             _ => HealthCheckResult.Healthy("writing to InfluxDB", data),
         };
         if (_spooled && result.Status == HealthStatus.Unhealthy)

@@ -4,7 +4,8 @@ using Telemetry.Ingest.Spool;
 namespace Telemetry.Server.Internal;
 
 /// <summary>
-/// Unhealthy when forwarding to InfluxDB has stopped for good (a segment file vanished or could not be read: nothing
+/// Unhealthy while the spool cannot write to its folder (every batch is refused with UNAVAILABLE until its probe
+/// succeeds), when forwarding to InfluxDB has stopped for good or is retrying a batch the InfluxDB writer failed (a segment file vanished or could not be read: nothing
 /// acknowledged from here on reaches InfluxDB until a restart) or when the spool's quota cannot take another segment
 /// (batches are being refused); degraded past 80 % of it; healthy otherwise, whatever InfluxDB's state: the spool
 /// keeps acknowledging through an outage.
@@ -23,13 +24,18 @@ internal sealed class SpoolHealthCheck(SpoolSink spool) : IHealthCheck
             ["spool_segments"] = stats.Segments,
             ["refused_full_batches"] = stats.RefusedFullBatches,
             ["dead_lettered_lines"] = stats.DeadLetteredLines,
+            ["refused_fault_batches"] = stats.RefusedFaultBatches,
+            ["abandoned_bytes"] = stats.AbandonedBytes,
         };
         var fill = (double)stats.Bytes / stats.MaxBytes;
         var age = stats.OldestUnconfirmedAge is { } a ? $"; oldest unforwarded batch {a.TotalSeconds:0} s old" : "";
+        if (stats.WriterFault is { } writerFault)
+        {
+            return Task.FromResult(HealthCheckResult.Unhealthy($"spool refuses batches: {writerFault}{age}", data: data));
+        }
         if (stats.ForwarderFault is { } fault)
         {
-            return Task.FromResult(HealthCheckResult.Unhealthy(
-                $"spool forwarder stopped: {fault}; acknowledged batches stay spooled and are forwarded after a restart{age}", data: data));
+            return Task.FromResult(HealthCheckResult.Unhealthy($"spool forwarder {fault}{age}", data: data));
         }
 
         var result = fill switch

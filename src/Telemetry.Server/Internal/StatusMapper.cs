@@ -22,6 +22,10 @@ internal static class StatusMapper
         {
             return new RpcException(new Status(StatusCode.ResourceExhausted, $"{which} not accepted: {error.Message}"));
         }
+        if (error is SpoolFaultException)
+        {
+            return new RpcException(new Status(StatusCode.Unavailable, $"{which} not written: {error.Message}"));
+        }
         if (error is SinkClosedException or OperationCanceledException)
         {
             return new RpcException(new Status(StatusCode.Unavailable,

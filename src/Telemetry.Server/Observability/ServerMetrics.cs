@@ -155,11 +155,13 @@ public sealed class ServerMetrics : IDisposable
                     Requests: i.Requests,
                     Retries: i.Retries,
                     DeadLetters: i.DeadLetters,
+                    DeadLetterFault: i.DeadLetterFault,
                     WriteP50Ms: influxLatency[0] * 1000,
                     WriteP99Ms: influxLatency[1] * 1000)
                 : null,
             Spool = spool is { } s
-                ? new SpoolStatus(s.Bytes, s.MaxBytes, s.Segments, s.OldestUnconfirmedAge?.TotalSeconds, s.RefusedFullBatches, s.DeadLetteredLines, s.ForwarderFault)
+                ? new SpoolStatus(s.Bytes, s.MaxBytes, s.Segments, s.OldestUnconfirmedAge?.TotalSeconds, s.RefusedFullBatches, s.DeadLetteredLines, s.ForwarderFault,
+                    s.WriterFault, s.RefusedFaultBatches)
                 : null,
             RecentRejections = _rejections.Snapshot(),
             RecentGaps = sequences is { Enabled: true }
@@ -202,15 +204,19 @@ public sealed class ServerMetrics : IDisposable
         _meter.CreateObservableCounter("influx.lines.dropped", () => One(Influx()?.DroppedLines), "{line}", "Lines InfluxDB refused");
         _meter.CreateObservableCounter("influx.retries", () => One(Influx()?.Retries), "{retry}", "Write retries after transient failures");
         _meter.CreateObservableUpDownCounter("influx.paused", () => One(Influx() is { } i ? (i.PausedReason is null ? 0 : 1) : null), "{state}", "1 while writing is paused (401/403/404)");
-        _meter.CreateObservableGauge("influx.failing", () => OneD(Influx() is { } i ? i.FailingFor?.TotalSeconds ?? 0 : null), "s", "How long writes have failed without an answer (0 while InfluxDB answers)");
+        _meter.CreateObservableGauge("influx.failing", () => OneD(Influx() is { } i ? i.FailingFor?.TotalSeconds ?? 0 : null), "s", "How long InfluxDB has not answered: failing writes, or a request waiting past Influx:NotAnsweringAfter (0 while it answers)");
         _meter.CreateObservableCounter("dead_letters", () => One(Influx()?.DeadLetters), "{line}", "Lines written to the dead-letter file");
-        _meter.CreateObservableCounter("dead_letters.lost", () => One(Influx()?.DeadLettersLost), "{line}", "Dead letters that could not be written (queue full or file error)");
+        _meter.CreateObservableCounter("dead_letters.lost", () => One(Influx()?.DeadLettersLost), "{line}", "Dead letters not written because the sink stopped while the file failed (their records stay spooled)");
+        _meter.CreateObservableUpDownCounter("dead_letters.failing", () => One(Influx() is { } i ? (i.DeadLetterFault is null ? 0 : 1) : null), "{state}", "1 while the dead-letter file cannot be written (forwarding waits)");
         _meter.CreateObservableUpDownCounter("spool.size", () => One(Spool()?.Bytes), "By", "Bytes of spool segments on disk");
         _meter.CreateObservableUpDownCounter("spool.limit", () => One(Spool()?.MaxBytes), "By", "The spool quota, Spool:MaxBytes");
         _meter.CreateObservableUpDownCounter("spool.segments", () => One(Spool()?.Segments), "{segment}", "Spool segment files on disk");
         _meter.CreateObservableGauge("spool.age", () => OneD(Spool() is { } s ? s.OldestUnconfirmedAge?.TotalSeconds ?? 0 : null), "s", "Age of the oldest acknowledged record InfluxDB has not confirmed");
         _meter.CreateObservableCounter("spool.refused", () => One(Spool()?.RefusedFullBatches), "{batch}", "Batches refused because the spool was full");
-        _meter.CreateObservableUpDownCounter("spool.forwarder_failed", () => One(Spool() is { } s ? (s.ForwarderFault is null ? 0 : 1) : null), "{state}", "1 when forwarding stopped for good");
+        _meter.CreateObservableUpDownCounter("spool.forwarder_failed", () => One(Spool() is { } s ? (s.ForwarderFault is null ? 0 : 1) : null), "{state}", "1 when forwarding stopped for good or is retrying a batch the InfluxDB writer failed");
+        _meter.CreateObservableUpDownCounter("spool.writer_failed", () => One(Spool() is { } s ? (s.WriterFault is null ? 0 : 1) : null), "{state}", "1 while the spool cannot write to its folder (batches refused with UNAVAILABLE)");
+        _meter.CreateObservableCounter("spool.refused_fault", () => One(Spool()?.RefusedFaultBatches), "{batch}", "Batches refused because the spool could not write to its folder");
+        _meter.CreateObservableUpDownCounter("spool.abandoned", () => One(Spool()?.AbandonedBytes), "By", "Bytes of failed commits that could not be cut off their segment");
         _meter.CreateObservableCounter("sequence.gaps", () => One(Sequences()?.Gaps), "{gap}", "Sequence gaps found (each also a telemetry_gaps point)");
         _meter.CreateObservableCounter("sequence.missing", () => One(Sequences()?.MissingFrames), "{frame}", "Frames missing in those gaps");
         _meter.CreateObservableCounter("sequence.resets", () => One(Sequences()?.Resets), "{reset}", "Sender restarts found (each also a telemetry_gaps point)");

@@ -50,19 +50,20 @@ public sealed record StatusSnapshot
 }
 
 /// <summary>The InfluxDB writer as the status page shows it.</summary>
-/// <param name="Up">False while writing is paused or failing.</param>
-/// <param name="Problem">Why it is down (the pause reason or the last failure), or null.</param>
-/// <param name="FailingForS">How long writes have been failing (s), or null.</param>
+/// <param name="Up">False while writing is paused, failing or not answered.</param>
+/// <param name="Problem">Why it is down (the pause reason, the last failure, or the request waiting for an answer), or null.</param>
+/// <param name="FailingForS">How long InfluxDB has not answered (s), or null.</param>
 /// <param name="WrittenLines">Lines stored since start.</param>
 /// <param name="PendingBytes">Bytes waiting to be written.</param>
 /// <param name="Requests">Write requests since start.</param>
 /// <param name="Retries">Retries since start.</param>
 /// <param name="DeadLetters">Lines sent to the dead-letter file.</param>
+/// <param name="DeadLetterFault">Why the dead-letter file cannot be written (forwarding waits), or null.</param>
 /// <param name="WriteP50Ms">Median write request duration over the last 1024 (ms).</param>
 /// <param name="WriteP99Ms">99th percentile of the same (ms).</param>
 public sealed record InfluxStatus(
     bool Up, string? Problem, double? FailingForS, long WrittenLines, long PendingBytes, long Requests, long Retries, long DeadLetters,
-    double? WriteP50Ms, double? WriteP99Ms);
+    string? DeadLetterFault, double? WriteP50Ms, double? WriteP99Ms);
 
 /// <summary>The spool as the status page shows it.</summary>
 /// <param name="Bytes">Bytes on disk.</param>
@@ -71,9 +72,12 @@ public sealed record InfluxStatus(
 /// <param name="OldestAgeS">Age of the oldest unforwarded record (s), or null.</param>
 /// <param name="RefusedFullBatches">Batches refused for a full spool.</param>
 /// <param name="DeadLetteredLines">Acked lines InfluxDB refused later.</param>
-/// <param name="ForwarderFault">Why forwarding stopped for good, or null.</param>
+/// <param name="ForwarderFault">Why forwarding stopped for good or is retrying, or null.</param>
+/// <param name="WriterFault">Why the spool refuses batches (its folder and the errno), or null while it writes.</param>
+/// <param name="RefusedFaultBatches">Batches refused because the spool could not write to its folder.</param>
 public sealed record SpoolStatus(
-    long Bytes, long MaxBytes, int Segments, double? OldestAgeS, long RefusedFullBatches, long DeadLetteredLines, string? ForwarderFault);
+    long Bytes, long MaxBytes, int Segments, double? OldestAgeS, long RefusedFullBatches, long DeadLetteredLines, string? ForwarderFault,
+    string? WriterFault, long RefusedFaultBatches);
 
 /// <summary>One rejected frame.</summary>
 /// <param name="Time">When it was rejected.</param>

@@ -68,14 +68,16 @@ function render(s) {
   } else {
     state.dataset.state = "down";
     const spooling = s.spool ? " – acks continue from the spool" : " – acks wait";
-    state.textContent = "InfluxDB DOWN" + (s.influx.failingForS != null ? " for " + s.influx.failingForS.toFixed(0) + " s" : "") +
+    state.textContent = (s.influx.failingForS != null ? "InfluxDB not answering for " + s.influx.failingForS.toFixed(0) + " s" : "InfluxDB DOWN") +
       ": " + (s.influx.problem ?? "not answering") + spooling;
   }
   $("influx-latency").textContent = s.influx ? ms(s.influx.writeP50Ms) + " / " + ms(s.influx.writeP99Ms) : "–";
   $("influx-pending").textContent = s.influx ? bytes(s.influx.pendingBytes) : "–";
   $("spool").textContent = s.spool
     ? bytes(s.spool.bytes) + " of " + bytes(s.spool.maxBytes) + (s.spool.oldestAgeS != null ? ", oldest " + s.spool.oldestAgeS.toFixed(0) + " s" : "") +
-      (s.spool.forwarderFault ? " – FORWARDER STOPPED: " + s.spool.forwarderFault : "")
+      (s.spool.writerFault ? " – SPOOL REFUSES BATCHES: " + s.spool.writerFault : "") +
+      (s.spool.forwarderFault ? " – FORWARDER " + s.spool.forwarderFault : "") +
+      (s.influx && s.influx.deadLetterFault ? " – " + s.influx.deadLetterFault : "")
     : "off (acks after InfluxDB)";
 
   const sources = Object.keys(s.framesBySource).sort();

@@ -18,6 +18,9 @@ internal sealed class RecordingSink : ILineSink
 
     public bool Hold { get; set; }
 
+    /// <summary>How many of the next batches fail with an unexpected error (a writer bug, not InfluxDB's answer).</summary>
+    public int FailNext { get; set; }
+
     public IReadOnlyList<(ulong BatchId, string Lines, int[] FrameIndexes)> Received
     {
         get
@@ -36,6 +39,12 @@ internal sealed class RecordingSink : ILineSink
             if (Hold)
             {
                 _held.Add(batch);
+                return default;
+            }
+            if (FailNext > 0)
+            {
+                FailNext--;
+                batch.SetFailed(new InvalidOperationException("writer failed unexpectedly"));
                 return default;
             }
             _received.Add((batch.BatchId, Encoding.UTF8.GetString(batch.Lines.Span), batch.FrameIndexes.ToArray()));

@@ -120,7 +120,7 @@ public sealed class SpoolSinkTests
         target.Release();
 
         await Eventually.HoldsAsync(() => spool.Stats.ForwarderFault is not null, "the forwarder reports its fault");
-        Assert.StartsWith("FileNotFoundException: ", spool.Stats.ForwarderFault, StringComparison.Ordinal);
+        Assert.StartsWith("stopped: FileNotFoundException: ", spool.Stats.ForwarderFault, StringComparison.Ordinal);
         Assert.Contains(Path.GetFileName(segments[1]), spool.Stats.ForwarderFault, StringComparison.Ordinal);
         Assert.False(spool.IsForwarded);
     }

@@ -38,6 +38,7 @@ internal sealed class InfluxOptionsValidator : IValidateOptions<InfluxOptions>
         }
         Positive(errors, nameof(options.FlushInterval), options.FlushInterval);
         Positive(errors, nameof(options.RequestTimeout), options.RequestTimeout);
+        Positive(errors, nameof(options.NotAnsweringAfter), options.NotAnsweringAfter);
         Positive(errors, nameof(options.RetryInitialDelay), options.RetryInitialDelay);
         Positive(errors, nameof(options.RetryMaxDelay), options.RetryMaxDelay);
         Positive(errors, nameof(options.AuthRetryInterval), options.AuthRetryInterval);

@@ -32,10 +32,10 @@ internal static partial class Log
     [LoggerMessage(5108, LogLevel.Error, "InfluxDB refused {Dropped} of the {Lines} lines of a request (partial write); first reason: {Reason}")]
     public static partial void LinesDropped(ILogger logger, int dropped, int lines, string reason);
 
-    [LoggerMessage(5109, LogLevel.Error, "Could not append refused lines to the dead-letter file {Path}")]
+    [LoggerMessage(5109, LogLevel.Error, "Could not append refused lines to the dead-letter file {Path}; retrying with backoff, forwarding waits meanwhile (nothing is dropped)")]
     public static partial void DeadLetterFailed(ILogger logger, string path, Exception error);
 
-    [LoggerMessage(5113, LogLevel.Error, "Dead-letter queue for {Path} is full: a refused line was counted and logged but not kept ({Lost} lost so far)")]
+    [LoggerMessage(5113, LogLevel.Error, "The InfluxDB sink stopped while the dead-letter file {Path} could not be written: {Lost} refused lines were not written to it (with the spool their records stay spooled and are refused again after the next start)")]
     public static partial void DeadLetterLost(ILogger logger, string path, long lost);
 
     [LoggerMessage(5110, LogLevel.Information, "Draining the InfluxDB sink: {Lines} lines ({Bytes} bytes) still to write")]
@@ -46,4 +46,7 @@ internal static partial class Log
 
     [LoggerMessage(5112, LogLevel.Error, "InfluxDB sink writer failed unexpectedly; the {Lines} lines of its request are failed")]
     public static partial void WriterFailed(ILogger logger, int lines, Exception error);
+
+    [LoggerMessage(5114, LogLevel.Warning, "The dead-letter file {Path} is written again")]
+    public static partial void DeadLetterResumed(ILogger logger, string path);
 }

@@ -21,11 +21,13 @@ internal sealed class RequestWriter(
     public async Task WriteAsync(WriteRequest request, CancellationToken ct)
     {
         await WriteSliceAsync(request, request.Segments, ct).ConfigureAwait(false);
-        counters.AddAnswered(request);
         if (request.FirstDropReason is { } reason)
         {
             Log.LinesDropped(logger, request.DroppedCount, request.LineCount, reason);
+            // The batches complete (a spooled record is confirmed) only once their refused lines are durable.
+            await deadLetters.FlushAsync(ct).ConfigureAwait(false);
         }
+        counters.AddAnswered(request);
         request.Complete();
     }
 
@@ -57,7 +59,17 @@ internal sealed class RequestWriter(
             {
                 await gate.WaitAsync(ct).ConfigureAwait(false);
             }
-            var response = await transport.WriteAsync(slice, ct).ConfigureAwait(false);
+            var sent = time.GetTimestamp();
+            counters.RequestSent(sent);
+            InfluxResponse response;
+            try
+            {
+                response = await transport.WriteAsync(slice, ct).ConfigureAwait(false);
+            }
+            finally
+            {
+                counters.RequestEnded(sent);
+            }
             if (response.IsAuth)
             {
                 if (probing)
@@ -89,7 +101,7 @@ internal sealed class RequestWriter(
             }
             if (response.Outcome != InfluxOutcome.Transient)
             {
-                counters.MarkAnswered();
+                counters.MarkAnswered(time.GetTimestamp());
             }
             switch (response.Outcome)
             {
@@ -97,7 +109,7 @@ internal sealed class RequestWriter(
                     return;
                 case InfluxOutcome.Transient:
                     attempt++;
-                    counters.AddRetry(time.GetTimestamp(), $"HTTP {response.StatusCode}: {response.Message}");
+                    counters.AddRetry(sent, $"HTTP {response.StatusCode}: {response.Message}");
                     var delay = _backoff.Delay(attempt, response.RetryAfter);
                     Log.RetryingWrite(logger, Segment.CountLines(slice.Span), response.StatusCode, response.Message, attempt, delay);
                     await Task.Delay(delay, time, ct).ConfigureAwait(false);

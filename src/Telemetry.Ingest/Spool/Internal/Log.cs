@@ -25,4 +25,19 @@ internal static partial class Log
 
     [LoggerMessage(5306, LogLevel.Warning, "Spool checkpoint {Path} is unreadable; forwarding restarts from the oldest segment (InfluxDB overwrites the points sent again)")]
     public static partial void CheckpointUnreadable(ILogger logger, string path);
+
+    [LoggerMessage(5307, LogLevel.Critical, "Spool cannot write to {Directory} while {Doing}: {Reason}. Every batch is refused with UNAVAILABLE until a probe (a new segment written and fsynced, folder fsynced) succeeds; the probe runs every {ProbeInterval}")]
+    public static partial void WriterFaulted(ILogger logger, string directory, string doing, string reason, TimeSpan probeInterval, Exception error);
+
+    [LoggerMessage(5308, LogLevel.Warning, "Spool writes to {Directory} again (segment {SegmentId}) after {FaultedFor} of disk faults; {Refused} batches were refused meanwhile")]
+    public static partial void WriterRecovered(ILogger logger, string directory, long segmentId, TimeSpan faultedFor, long refused);
+
+    [LoggerMessage(5309, LogLevel.Warning, "Spool segment {SegmentId} keeps {Bytes} bytes of a failed commit past its committed length (they could not be cut off); they count against the quota and are forwarded again only after a restart, as duplicates InfluxDB overwrites")]
+    public static partial void AbandonedBytesKept(ILogger logger, long segmentId, long bytes);
+
+    [LoggerMessage(5310, LogLevel.Error, "Spool forwarder: the InfluxDB writer failed batch {BatchId} (attempt {Attempt}); retrying in {Delay}, nothing after it is confirmed meanwhile")]
+    public static partial void ForwardRetrying(ILogger logger, ulong batchId, int attempt, TimeSpan delay, Exception error);
+
+    [LoggerMessage(5311, LogLevel.Warning, "Spool checkpoint {Path} or a confirmed segment could not be written or deleted ({Reason}); forwarding goes on, a restart may resend what InfluxDB already holds")]
+    public static partial void CheckpointFailed(ILogger logger, string path, string reason);
 }

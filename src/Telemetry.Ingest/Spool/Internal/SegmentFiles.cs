@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
 
 namespace Telemetry.Ingest.Spool.Internal;
 
@@ -30,6 +31,7 @@ internal static partial class SegmentFiles
     /// Makes the creation or deletion of files in <paramref name="directory"/> durable (fsync of the folder), so a
     /// new segment's name survives a power loss as its fsynced contents do. A no-op where the OS has no such call.
     /// </summary>
+    /// <exception cref="IOException">The folder could not be opened or fsynced; <see cref="Exception.HResult"/> is the errno.</exception>
     public static void SyncDirectory(string directory)
     {
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
@@ -39,11 +41,14 @@ internal static partial class SegmentFiles
         var fd = Open(directory, 0); // O_RDONLY
         if (fd < 0)
         {
-            return;
+            throw DiskError.FromErrno(Marshal.GetLastPInvokeError(), directory);
         }
         try
         {
-            _ = Fsync(fd);
+            if (Fsync(fd) != 0)
+            {
+                throw DiskError.FromErrno(Marshal.GetLastPInvokeError(), directory);
+            }
         }
         finally
         {
@@ -51,10 +56,33 @@ internal static partial class SegmentFiles
         }
     }
 
-    [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8)]
+    /// <summary>
+    /// Writes <paramref name="file"/>'s buffer to the OS and fsyncs it, throwing when the fsync fails. Not
+    /// <c>FileStream.Flush(true)</c>: on Linux the runtime's native shim (SystemNative_FSync in .NET 10.0.12) returns 1
+    /// instead of -1 when fsync fails, so the runtime never sees the error, and it ignores EROFS and EINVAL on purpose.
+    /// </summary>
+    /// <exception cref="IOException">The fsync failed; <see cref="Exception.HResult"/> is the errno.</exception>
+    public static void Fsync(FileStream file)
+    {
+        file.Flush(flushToDisk: false);
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+        {
+            file.Flush(flushToDisk: true);
+            return;
+        }
+        if (FsyncHandle(file.SafeFileHandle) != 0)
+        {
+            throw DiskError.FromErrno(Marshal.GetLastPInvokeError(), file.Name);
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
+    private static partial int FsyncHandle(SafeFileHandle fd);
+
+    [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static partial int Open(string path, int flags);
 
-    [LibraryImport("libc", EntryPoint = "fsync")]
+    [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
     private static partial int Fsync(int fd);
 
     [LibraryImport("libc", EntryPoint = "close")]

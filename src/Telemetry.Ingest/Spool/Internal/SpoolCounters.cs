@@ -7,6 +7,8 @@ internal sealed class SpoolCounters
     private long _committedBatches;
     private long _commitTicks;
     private long _refusedFull;
+    private long _refusedFault;
+    private long _writerFaults;
     private long _forwardedLines;
     private long _deadLetteredLines;
     private long _skippedDamage;
@@ -19,6 +21,12 @@ internal sealed class SpoolCounters
     public TimeSpan CommitTime => TimeSpan.FromTicks(Volatile.Read(ref _commitTicks));
 
     public long RefusedFullBatches => Volatile.Read(ref _refusedFull);
+
+    /// <summary>Batches failed because the writer could not write to the folder.</summary>
+    public long RefusedFaultBatches => Volatile.Read(ref _refusedFault);
+
+    /// <summary>Times the writer went from healthy to faulted.</summary>
+    public long WriterFaults => Volatile.Read(ref _writerFaults);
 
     public long ForwardedLines => Volatile.Read(ref _forwardedLines);
 
@@ -41,6 +49,10 @@ internal sealed class SpoolCounters
     }
 
     public void RefusedFull() => Interlocked.Increment(ref _refusedFull);
+
+    public void RefusedFault(int batches) => Interlocked.Add(ref _refusedFault, batches);
+
+    public void WriterFaulted() => Interlocked.Increment(ref _writerFaults);
 
     public void Forwarded(int lines, int deadLettered)
     {

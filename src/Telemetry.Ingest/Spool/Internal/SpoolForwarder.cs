@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Telemetry.Ingest.Influx.Internal;
 using Telemetry.Ingest.Pipeline;
 using Telemetry.Ingest.Pipeline.Internal;
 
@@ -13,6 +14,7 @@ namespace Telemetry.Ingest.Spool.Internal;
 internal sealed class SpoolForwarder
 {
     private static readonly TimeSpan CheckpointInterval = TimeSpan.FromMilliseconds(100);
+    private static readonly Backoff RetryBackoff = new(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5));
 
     private readonly ILineSink _target;
     private readonly SpoolLedger _ledger;
@@ -27,9 +29,16 @@ internal sealed class SpoolForwarder
     private long _confirmedOffset;
     private long _lastCheckpoint;
     private volatile string? _fault;
+    private volatile string? _retrying;
+    private int _retryingEntries;
+    private bool _checkpointFailing;
+    private CancellationToken _stopping;
 
-    /// <summary>Why forwarding stopped for good (a segment file vanished or could not be read), or null while it runs.</summary>
-    public string? Fault => _fault;
+    /// <summary>
+    /// Why forwarding stopped for good (a segment file vanished or could not be read), or why it is retrying a batch
+    /// the InfluxDB writer failed (nothing after it is confirmed meanwhile); null while it runs.
+    /// </summary>
+    public string? Fault => _fault ?? _retrying;
 
     public SpoolForwarder(ILineSink target, SpoolLedger ledger, SpoolCounters counters, Checkpoint checkpoint,
         long maxForwardBytes, TimeProvider time, ILogger logger)
@@ -63,11 +72,20 @@ internal sealed class SpoolForwarder
     {
         _confirmedSegment = segmentId;
         _confirmedOffset = offset;
+        _stopping = ct;
         long? id = segmentId;
         try
         {
             while (id is { } current)
             {
+                if (!_ledger.Knows(current))
+                {
+                    // Not created yet (the writer could not open it at start): wait for the first segment it opens.
+                    await _ledger.WaitForCommitAsync(ct).ConfigureAwait(false);
+                    id = _ledger.NextAfter(current - 1) ?? current;
+                    offset = id == current ? offset : 0;
+                    continue;
+                }
                 using (var reader = new SegmentReader(SegmentFiles.PathOf(_ledger.Directory, current), current, offset))
                 {
                     while (true)
@@ -98,12 +116,12 @@ internal sealed class SpoolForwarder
         catch (Exception error)
         {
             // Nothing is forwarded from here on (the records stay spooled): say so to health checks, not only the log.
-            _fault = $"{error.GetType().Name}: {error.Message}";
+            _fault = $"stopped: {DiskError.Describe(error)}; acknowledged batches stay spooled and are forwarded after a restart";
             Log.ForwarderFailed(_logger, error);
         }
         lock (_lock)
         {
-            _checkpoint.Write(_confirmedSegment, _confirmedOffset);
+            TryWriteCheckpoint();
         }
         Log.ForwarderStopped(_logger, _confirmedSegment, _confirmedOffset, _ledger.TotalBytes);
     }
@@ -119,10 +137,16 @@ internal sealed class SpoolForwarder
             record.Dispose();
             throw;
         }
-        var batch = new LineBatch(record.Lines, record.LineCount) { BatchId = record.BatchId, FrameIndexes = record.FrameIndexes };
         var entry = new Entry(record, record.SegmentId, record.EndOffset, Done: false);
         Enqueue(entry);
-        // The record stays referenced by its entry until confirmed: the writer reads its memory until then.
+        await SendAsync(entry, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Hands the entry's record to the InfluxDB writer; the record stays referenced by its entry until confirmed.</summary>
+    private async ValueTask SendAsync(Entry entry, CancellationToken ct)
+    {
+        var record = entry.Record!;
+        var batch = new LineBatch(record.Lines, record.LineCount) { BatchId = record.BatchId, FrameIndexes = record.FrameIndexes };
         await _target.EnqueueAsync(batch, ct).ConfigureAwait(false);
         _ = batch.Written.ContinueWith(static (written, state) =>
         {
@@ -130,6 +154,43 @@ internal sealed class SpoolForwarder
             self.OnWritten(entry, written);
         }, (this, entry), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
+
+    /// <summary>
+    /// The InfluxDB writer failed a batch while not stopping (an unexpected error: InfluxDB's own failures are retried
+    /// inside it): send it again with backoff, reported as <see cref="Fault"/> until a batch is confirmed again.
+    /// </summary>
+    private async Task RetryAsync(Entry entry, Exception error)
+    {
+        if (entry.Attempts == 0)
+        {
+            Interlocked.Increment(ref _retryingEntries);
+        }
+        while (!_stopping.IsCancellationRequested)
+        {
+            entry.Attempts++;
+            var delay = RetryBackoff.Delay(entry.Attempts, null);
+            _retrying = $"retrying batch {entry.Record!.BatchId} (attempt {entry.Attempts}) that the InfluxDB writer failed: " +
+                $"{error.GetType().Name}: {error.Message}; nothing after it is confirmed meanwhile";
+            Log.ForwardRetrying(_logger, entry.Record.BatchId, entry.Attempts, delay, error);
+            try
+            {
+                await Task.Delay(delay, _time, _stopping).ConfigureAwait(false);
+                await SendAsync(entry, _stopping).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception e) when (IsStopping(e))
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                error = e;
+            }
+        }
+    }
+
+    private bool IsStopping(Exception error) =>
+        _stopping.IsCancellationRequested || error is SinkClosedException or ObjectDisposedException;
 
     private void Enqueue(Entry entry)
     {
@@ -151,8 +212,18 @@ internal sealed class SpoolForwarder
     {
         if (!written.IsCompletedSuccessfully)
         {
-            // Not written (the writer stopped): the record stays spooled; nothing after it is confirmed either.
+            var error = written.Exception?.InnerException ?? new OperationCanceledException();
+            if (!IsStopping(error) && error is not OperationCanceledException)
+            {
+                _ = RetryAsync(entry, error);
+            }
+            // Otherwise the writer stopped: the record stays spooled; nothing after it is confirmed either.
             return;
+        }
+        if (entry.Attempts > 0 && Interlocked.Decrement(ref _retryingEntries) == 0)
+        {
+            // Only once every batch that failed is confirmed: later batches confirmed meanwhile do not clear it.
+            _retrying = null;
         }
         _counters.Forwarded(entry.Record!.LineCount, written.Result.Count);
         entry.Done = true;
@@ -190,7 +261,7 @@ internal sealed class SpoolForwarder
             {
                 // The checkpoint moves past a segment before the segment is deleted: a crash between the two
                 // leaves a confirmed segment that the next start deletes, never a checkpoint into a missing one.
-                _checkpoint.Write(_confirmedSegment, _confirmedOffset);
+                TryWriteCheckpoint();
                 _lastCheckpoint = now;
             }
         }
@@ -198,7 +269,33 @@ internal sealed class SpoolForwarder
         {
             foreach (var id in deletable)
             {
-                _ledger.Delete(id);
+                try
+                {
+                    _ledger.Delete(id);
+                }
+                catch (Exception error)
+                {
+                    // Confirmed and behind the checkpoint: the next start deletes it.
+                    Log.CheckpointFailed(_logger, SegmentFiles.PathOf(_ledger.Directory, id), DiskError.Describe(error));
+                }
+            }
+        }
+    }
+
+    /// <summary>Saves the confirmed position; a failing disk only costs resends after a restart, so it never stops forwarding.</summary>
+    private void TryWriteCheckpoint()
+    {
+        try
+        {
+            _checkpoint.Write(_confirmedSegment, _confirmedOffset);
+            _checkpointFailing = false;
+        }
+        catch (Exception error)
+        {
+            if (!_checkpointFailing)
+            {
+                _checkpointFailing = true;
+                Log.CheckpointFailed(_logger, _checkpoint.Path, DiskError.Describe(error));
             }
         }
     }
@@ -212,5 +309,7 @@ internal sealed class SpoolForwarder
         public long EndOffset { get; } = endOffset;
 
         public bool Done { get; set; } = Done;
+
+        public int Attempts { get; set; }
     }
 }

@@ -10,6 +10,7 @@ internal sealed class SpoolLedger
 {
     private readonly Lock _lock = new();
     private readonly SortedDictionary<long, long> _lengths = [];
+    private readonly Dictionary<long, long> _abandoned = [];
     private readonly Channel<bool> _commits = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
     private long _activeId = -1;
@@ -54,6 +55,36 @@ internal sealed class SpoolLedger
             _committed = 0;
         }
         _commits.Writer.TryWrite(true);
+    }
+
+    /// <summary>
+    /// The active segment <paramref name="id"/> was abandoned after a failed commit with <paramref name="bytes"/> past
+    /// its committed length that could not be cut off: they count against the quota until the segment is deleted,
+    /// while the forwarder still reads only up to the committed length.
+    /// </summary>
+    public void Abandoned(long id, long bytes)
+    {
+        lock (_lock)
+        {
+            if (bytes <= 0 || !_lengths.ContainsKey(id))
+            {
+                return;
+            }
+            _abandoned[id] = _abandoned.GetValueOrDefault(id) + bytes;
+            _totalBytes += bytes;
+        }
+    }
+
+    /// <summary>Bytes of failed commits left in abandoned segments (counted in <see cref="TotalBytes"/>).</summary>
+    public long AbandonedBytes
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _abandoned.Values.Sum();
+            }
+        }
     }
 
     /// <summary>The active segment is fsynced up to <paramref name="length"/>; wakes the forwarder.</summary>
@@ -109,6 +140,15 @@ internal sealed class SpoolLedger
         }
     }
 
+    /// <summary>Whether segment <paramref name="id"/> exists (recovered, or created by the writer).</summary>
+    public bool Knows(long id)
+    {
+        lock (_lock)
+        {
+            return _lengths.ContainsKey(id);
+        }
+    }
+
     /// <summary>The oldest segment, or null when there is none.</summary>
     public long? Oldest()
     {
@@ -132,6 +172,10 @@ internal sealed class SpoolLedger
                 return;
             }
             _totalBytes -= length;
+            if (_abandoned.Remove(id, out var abandoned))
+            {
+                _totalBytes -= abandoned;
+            }
         }
         File.Delete(SegmentFiles.PathOf(Directory, id));
     }

@@ -76,7 +76,7 @@ internal static class SpoolRecovery
             {
                 using var file = new FileStream(path, FileMode.Open, FileAccess.Write);
                 file.SetLength(tornAt);
-                file.Flush(flushToDisk: true);
+                SegmentFiles.Fsync(file);
                 length = tornAt;
             }
             ledger.AddSealed(id, length);
@@ -114,7 +114,7 @@ internal static class SpoolRecovery
             target.Write(buffer, 0, read);
             left -= read;
         }
-        target.Flush(flushToDisk: true);
+        SegmentFiles.Fsync(target);
         return copy;
     }
 }
