@@ -76,9 +76,10 @@ public sealed class PythonClientTests(InfluxFixture influx)
         var (exit, _, stderr) = await RunAsync([ScriptPath(), "--target", $"localhost:{server.Address.Port}",
             "--batches", "1", "--frames", "5", "--tls-ca", serverCertificate.PemPath]);
 
-        Assert.NotEqual(0, exit);
-        Assert.Contains("StatusCode.UNAUTHENTICATED", stderr, StringComparison.Ordinal);
-        Assert.Contains("no credentials", stderr, StringComparison.Ordinal);
+        Assert.Equal(3, exit);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("stream_frames.py: the stream failed: UNAUTHENTICATED: ", line, StringComparison.Ordinal);
+        Assert.Contains("no credentials", line, StringComparison.Ordinal);
         Assert.Empty(await influx.QueryAsync(db, "SHOW MEASUREMENTS"));
     }
 

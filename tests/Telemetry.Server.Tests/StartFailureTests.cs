@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Telemetry.Testing;
@@ -138,20 +137,8 @@ public sealed class StartFailureTests
         return await RunCommandAsync([.. defaults.Where(d => !named.Contains(d[..d.IndexOf('=', StringComparison.Ordinal)])), .. settings]);
     }
 
-    /// <summary>The server binary with exactly <paramref name="args"/>.</summary>
-    private static Task<(int Exit, string Stdout, string Stderr)> RunCommandAsync(params string[] args) =>
-        RunProcessAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "Telemetry.Server.dll"), .. args]);
+    private static Task<(int Exit, string Stdout, string Stderr)> RunCommandAsync(params string[] args) => ServerBinary.RunAsync(args);
 
-    private static async Task<(int Exit, string Stdout, string Stderr)> RunProcessAsync(string file, params string[] args)
-    {
-        using var process = Process.Start(new ProcessStartInfo(file, args)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private static Task<(int Exit, string Stdout, string Stderr)> RunProcessAsync(string file, params string[] args) =>
+        ServerBinary.RunProcessAsync(file, args);
 }

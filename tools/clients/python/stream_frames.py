@@ -3,7 +3,8 @@
 
 Generates the telemetry.v1 stubs from protos/ at start (Debian packages python3-grpcio and python3-grpc-tools),
 sends BATCHES batches of FRAMES frames each on one bidirectional stream, keeps every batch in flight, and checks
-that every batch is acknowledged with no rejections. Prints one JSON summary line; exits 1 on any rejection.
+that every batch is acknowledged with no rejections. Prints one JSON summary line; exits 1 on any rejection,
+2 when a file it needs cannot be read, 3 when the call fails (one line on stderr: the status and the reason).
 
 usage: stream_frames.py --target 127.0.0.1:50051 [--source py/demo] [--batches 10] [--frames 100]
                         [--start-ns 1750000000000000000] [--api-key KEY] [--tls-ca server.pem]
@@ -101,9 +102,17 @@ def main():
         for b in range(args.batches)
     ]
     metadata = [("authorization", f"Bearer {args.api_key}")] if args.api_key else None
-    with open_channel(grpc, args) as channel:
-        stub = ingest_pb2_grpc.IngestServiceStub(channel)
-        acks = list(stub.Stream(iter(batches), timeout=120, metadata=metadata))
+    try:
+        with open_channel(grpc, args) as channel:
+            stub = ingest_pb2_grpc.IngestServiceStub(channel)
+            acks = list(stub.Stream(iter(batches), timeout=120, metadata=metadata))
+    except grpc.RpcError as error:
+        # One line, as the C# tools print it: the status and the server's reason (exit 3).
+        print(f"stream_frames.py: the stream failed: {error.code().name}: {error.details()}", file=sys.stderr)
+        return 3
+    except OSError as error:
+        print(f"stream_frames.py: {error}", file=sys.stderr)
+        return 2
 
     written = sum(a.written_count for a in acks)
     rejected = [(a.batch_id, r.index, r.reason) for a in acks for r in a.rejections]
