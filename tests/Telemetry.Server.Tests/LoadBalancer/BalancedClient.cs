@@ -12,11 +12,13 @@ namespace Telemetry.Server.Tests.LoadBalancer;
 internal sealed class BalancedClient : IDisposable
 {
     private readonly GrpcChannel _channel;
+    private readonly string _key;
     private readonly int _batches;
 
     public BalancedClient(LoadBalancedCluster cluster, string source, int batches, int framesPerBatch = 100)
     {
         _channel = cluster.NewChannel();
+        _key = cluster.Key;
         _batches = batches;
         Ledger = new AckLedger(source, framesPerBatch);
         Observer = new LedgerObserver(Ledger);
@@ -36,6 +38,7 @@ internal sealed class BalancedClient : IDisposable
             ReconnectFor = TimeSpan.FromSeconds(20),
             InitialBackoff = TimeSpan.FromMilliseconds(50),
             MaxBackoff = TimeSpan.FromSeconds(1),
+            ApiKey = _key,
         };
         var stream = new ResendingStream<FrameBatch>(_channel.CreateCallInvoker(), IngestMethods.Stream, options, Observer);
         return stream.SendAsync(BatchesAsync(stop), stop);

@@ -11,8 +11,10 @@ internal sealed class LoadBalancedCluster : IAsyncDisposable
 {
     private readonly List<TempDirectory> _spools;
 
-    private LoadBalancedCluster(InfluxProcess influx, InfluxClient client, List<TempDirectory> spools, ServerProcess[] instances, NginxProcess nginx)
+    private LoadBalancedCluster(
+        InfluxProcess influx, InfluxClient client, List<TempDirectory> spools, ServerProcess[] instances, NginxProcess nginx, string key)
     {
+        Key = key;
         Influx = influx;
         Client = client;
         _spools = spools;
@@ -23,6 +25,9 @@ internal sealed class LoadBalancedCluster : IAsyncDisposable
     public const string Database = "balanced";
 
     public InfluxProcess Influx { get; }
+
+    /// <summary>The API key every instance admits (anonymous writes are refused through nginx).</summary>
+    public string Key { get; }
 
     public InfluxClient Client { get; }
 
@@ -35,15 +40,17 @@ internal sealed class LoadBalancedCluster : IAsyncDisposable
         var influx = await InfluxProcess.StartAsync();
         var spools = new List<TempDirectory> { new("telemetry-lb-spool-a"), new("telemetry-lb-spool-b") };
         var instances = new List<ServerProcess>();
+        var (key, keySettings) = TestKeys.Create("balanced");
+        var settings = keySettings.ToDictionary(kv => kv.Key, kv => kv.Value!);
         try
         {
             // Started one after the other: both at once only compete for the shared cores.
             foreach (var spool in spools)
             {
-                instances.Add(await ServerProcess.StartAsync(influx.BaseAddress, Database, spool.Path));
+                instances.Add(await ServerProcess.StartAsync(influx.BaseAddress, Database, spool.Path, settings));
             }
             var nginx = await NginxProcess.StartAsync([.. instances.Select(i => i.Address)]);
-            return new LoadBalancedCluster(influx, new InfluxClient(influx.BaseAddress), spools, [.. instances], nginx);
+            return new LoadBalancedCluster(influx, new InfluxClient(influx.BaseAddress), spools, [.. instances], nginx, key);
         }
         catch
         {

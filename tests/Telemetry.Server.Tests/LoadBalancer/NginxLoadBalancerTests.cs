@@ -74,4 +74,24 @@ public sealed class NginxLoadBalancerTests
             client.Dispose();
         }
     }
+
+    [Fact]
+    public async Task Write_AnonymousThroughNginx_RefusedNamingTheProxyWhileTheSameCallDirectIsAccepted()
+    {
+        await using var cluster = await LoadBalancedCluster.StartAsync();
+        using var channel = cluster.NewChannel();
+        var throughProxy = new Telemetry.Contracts.V1.IngestService.IngestServiceClient(channel);
+
+        var refused = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => throughProxy.WriteAsync(Frames.Batch(1, "lb/anonymous", 1, 3)).ResponseAsync);
+        var direct = await cluster.Instances[0].Client.WriteAsync(Frames.Batch(2, "lb/direct", 1, 3));
+        var keyed = await throughProxy.WriteAsync(Frames.Batch(3, "lb/keyed", 1, 3), TestKeys.Bearer(cluster.Key));
+
+        Assert.Equal(Grpc.Core.StatusCode.Unauthenticated, refused.StatusCode);
+        Assert.Contains("anonymous writes are not accepted through a proxy", refused.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal((3u, 3u), (direct.WrittenCount, keyed.WrittenCount));
+        await Eventually.HoldsAsync(async () => (await cluster.Client.QueryAsync(LoadBalancedCluster.Database, "SELECT step FROM descent")).Count == 6,
+            () => "6 frames forwarded");
+        await StoredFrames.AssertStoredAsync(q => cluster.Client.QueryAsync(LoadBalancedCluster.Database, q),
+            Frames.Batch(0, "lb/direct", 1, 3).Frames.Concat(Frames.Batch(0, "lb/keyed", 1, 3).Frames));
+    }
 }

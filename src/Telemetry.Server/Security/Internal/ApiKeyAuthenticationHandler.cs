@@ -7,8 +7,8 @@ namespace Telemetry.Server.Security.Internal;
 
 /// <summary>
 /// Authenticates <c>authorization: Bearer tlm_...</c> metadata against the configured key hashes; a call without
-/// credentials is the anonymous client when <see cref="SecurityOptions.AllowAnonymous"/> is on and it presents no
-/// client certificate. A failure's reason goes to the client; the key itself is never logged or echoed.
+/// credentials is the anonymous client when <see cref="SecurityOptions.AllowAnonymous"/> is on, it presents no
+/// client certificate and it did not come through a proxy (no <c>Forwarded</c> or <c>X-Forwarded-For</c> header). A failure's reason goes to the client; the key itself is never logged or echoed.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler : AuthenticationHandler<AuthenticationSchemeOptions>
 {
@@ -34,7 +34,11 @@ internal sealed class ApiKeyAuthenticationHandler : AuthenticationHandler<Authen
         {
             if (_registry.AllowAnonymous && Context.Connection.ClientCertificate is null)
             {
-                return Task.FromResult(Success(ClientRegistry.AnonymousType, ClientRegistry.AnonymousType));
+                // Anonymous writing is meant for callers on this machine; a proxy in front makes every remote caller
+                // look local, so a request that came through one must name its client.
+                return Task.FromResult(CameThroughProxy()
+                    ? Fail("anonymous writes are not accepted through a proxy (the request carries Forwarded or X-Forwarded-For): send an API key as 'authorization: Bearer <key>'")
+                    : Success(ClientRegistry.AnonymousType, ClientRegistry.AnonymousType));
             }
             return Task.FromResult(AuthenticateResult.NoResult());
         }
@@ -58,6 +62,8 @@ internal sealed class ApiKeyAuthenticationHandler : AuthenticationHandler<Authen
         }
         return Task.FromResult(Success(entry.Name, ClientRegistry.ApiKeyType));
     }
+
+    private bool CameThroughProxy() => Request.Headers.ContainsKey("Forwarded") || Request.Headers.ContainsKey("X-Forwarded-For");
 
     private AuthenticateResult Success(string name, string type) =>
         AuthenticateResult.Success(new AuthenticationTicket(ClientRegistry.Principal(name, type), Scheme.Name));
