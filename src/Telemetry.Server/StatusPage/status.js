@@ -1,4 +1,5 @@
-// Polls /status.json every second and redraws; rates are differences of the server's cumulative counters.
+// Polls /status.json every second and redraws; rates are differences of the server's cumulative counters over the
+// server's own clock (s.time), so a throttled or headless tab still shows true rates.
 "use strict";
 const history = [];           // { t: ms, total: frames, bySource: {label: frames} }
 const chartPoints = [];       // frames/s, one per poll, last 120
@@ -7,7 +8,8 @@ const windowMs = 5000;
 const $ = (id) => document.getElementById(id);
 const fmt = (n) => n == null ? "–" : Math.round(n).toLocaleString("en-US");
 const ms = (v) => v == null ? "–" : (v < 10 ? v.toFixed(2) : v.toFixed(0)) + " ms";
-const bytes = (b) => b == null ? "–" : b < 1 << 20 ? (b / 1024).toFixed(0) + " KiB" : (b / (1 << 20)).toFixed(1) + " MiB";
+const bytes = (b) => b == null ? "–" : b < 1 << 20 ? (b / 1024).toFixed(0) + " KiB"
+  : b < 1 << 30 ? (b / (1 << 20)).toFixed(1) + " MiB" : (b / (1 << 30)).toFixed(1) + " GiB";
 
 function rateOver(key, now) {
   const latest = history[history.length - 1];
@@ -48,7 +50,7 @@ function draw() {
 }
 
 function render(s) {
-  const now = Date.now();
+  const now = Date.parse(s.time);
   history.push({ t: now, total: s.framesTotal, bySource: s.framesBySource });
   while (history.length > 2 && now - history[0].t > windowMs + 1500) history.shift();
   const total = rateOver((h) => h.total, now);
@@ -86,6 +88,7 @@ function render(s) {
   rows($("rejections").tBodies[0], s.recentRejections, (r) => [r.time.slice(11, 19), r.source, r.code, r.reason]);
   rows($("gaps").tBodies[0], s.recentGaps, (g) => [g.source, g.firstMissing + "–" + g.lastMissing, String(g.missing)]);
   rows($("resets").tBodies[0], s.recentResets, (r) => [r.source, String(r.from), String(r.to)]);
+  $("dead-letters").textContent = s.influx ? fmt(s.influx.deadLetters) : "–";
   $("sequences").textContent = fmt(s.duplicates) + " / " + fmt(s.gaps) + " / " + fmt(s.resets);
 
   chartPoints.push(total ?? 0);

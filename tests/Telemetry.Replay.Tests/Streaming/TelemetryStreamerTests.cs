@@ -150,7 +150,9 @@ public sealed class TelemetryStreamerTests
 
         var report = await SendAsync(server);
 
-        Assert.Equal("the stream failed: Unauthenticated: an API key is required", report.Failure);
+        Assert.Equal(
+            "the stream failed: Unauthenticated: an API key is required (pass an API key with --api-key or $TELEMETRY_API_KEY); " +
+            "not retried: sending the same batches again would fail the same way", report.Failure);
         Assert.Equal(1, server.Calls);
     }
 

@@ -72,6 +72,16 @@ public sealed partial class StatusPageBrowserTests(ITestOutputHelper output)
         output.WriteLine("page / load generator frames/s: " + string.Join(", ", samples.Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.Shown:0}/{x.Reported:0}"))));
         Assert.Equal(report.GetProperty("frames_sent").GetInt64(), report.GetProperty("frames_written").GetInt64());
         Assert.All(samples, x => Assert.InRange(x.Shown, x.Reported * 0.9, x.Reported * 1.1));
+
+        // The tiles say what /status.json says: duplicates / gaps / restarts, and dead letters.
+        using var http = new HttpClient { BaseAddress = server.OpsAddress };
+        using var status = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/status.json"));
+        var root = status.RootElement;
+        var expected = string.Join(" / ", new[] { "duplicates", "gaps", "resets" }.Select(k => root.GetProperty(k).GetInt64().ToString("N0", CultureInfo.InvariantCulture)));
+        await page.WaitForFunctionAsync($"() => document.querySelector('#sequences').textContent === '{expected}'", null,
+            new PageWaitForFunctionOptions { Timeout = 5_000 });
+        Assert.Equal(root.GetProperty("influx").GetProperty("deadLetters").GetInt64().ToString("N0", CultureInfo.InvariantCulture),
+            await page.TextContentAsync("#dead-letters"));
     }
 
     private async Task Screenshot(IPage page, string name)
