@@ -167,9 +167,9 @@ public sealed class SequenceTests(InfluxFixture influx)
             new Dictionary<string, string> { ["Sequences:SnapshotInterval"] = "00:00:01" });
         var first = Frames.Batch(1, "crashy", 1, 100);
         Assert.Equal(100u, (await server.Client.WriteAsync(first)).WrittenCount);
-        var acked = DateTime.UtcNow;
         var snapshot = Path.Combine(spool.Path, "sequences.snapshot");
-        await Eventually.HoldsAsync(() => File.Exists(snapshot) && File.GetLastWriteTimeUtc(snapshot) > acked, "a sequence snapshot written after the ack");
+        // Written after the commit: the window then holds 100 slots of 16 bytes (a snapshot taken earlier holds none).
+        await Eventually.HoldsAsync(() => File.Exists(snapshot) && new FileInfo(snapshot).Length > 100 * 16, "a sequence snapshot that holds the batch");
 
         await server.KillAsync();
         await server.RestartAsync();
