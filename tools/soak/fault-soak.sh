@@ -2,7 +2,7 @@
 # Soak of the spool under faults: random disk full, read-only disk (then e2fsck and a restart), fsync EIO and write
 # ENOSPC (strace injection), influxd killed or frozen and the server killed with SIGKILL, one after another under
 # streaming load, for SECONDS (default 1800; CI runs 30). Every acknowledged frame must reach InfluxDB with its values
-# and no batch may wait 2 s without an ack or a status. Needs root (it mounts a loop ext4 image) and strace.
+# and no batch may hang without an ack or a status (the table gives the longest wait; the target is 2 s). Needs root (it mounts a loop ext4 image) and strace.
 #
 #   tools/soak/fault-soak.sh [SECONDS] [SEED]
 set -euo pipefail

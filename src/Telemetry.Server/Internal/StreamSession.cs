@@ -22,6 +22,7 @@ internal sealed class StreamSession : IDisposable
     private long _queuedAckBytes;
     private readonly Channel<BatchAck> _acks;
     private readonly CancellationTokenSource _stop;
+    private readonly CancellationTokenSource _failed = new();
     private readonly Task _writer;
     private Exception? _failure;
 
@@ -65,6 +66,15 @@ internal sealed class StreamSession : IDisposable
         return false;
     }
 
+    /// <summary>
+    /// Fires when a tracked batch has failed: the call's reading should stop at once and end with that batch's status
+    /// (<see cref="CompleteAsync"/>), rather than wait for a next message that a client waiting for its acks never sends.
+    /// </summary>
+    public CancellationToken Failed => _failed.Token;
+
+    /// <summary>Whether a tracked batch has failed.</summary>
+    public bool HasFailed => Volatile.Read(ref _failure) is not null;
+
     /// <summary>Gives back a room taken by <see cref="WaitForRoomAsync"/> that no batch used.</summary>
     public void ReleaseRoom() => _room.Release();
 
@@ -106,6 +116,7 @@ internal sealed class StreamSession : IDisposable
     public void Dispose()
     {
         _stop.Dispose();
+        _failed.Dispose();
         _ackWritten.Dispose();
     }
 
@@ -125,6 +136,14 @@ internal sealed class StreamSession : IDisposable
         {
             Interlocked.CompareExchange(ref _failure, e, null);
             _room.Release();
+            try
+            {
+                _failed.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The call already ended.
+            }
         }
     }
 

@@ -72,7 +72,7 @@ internal sealed class IngestGrpcService : IngestWireMethods.ServiceBase
         long batches = 0;
         long frames = 0;
         using var reading = CancellationTokenSource.CreateLinkedTokenSource(
-            context.CancellationToken, _lifetime.ApplicationStopping);
+            context.CancellationToken, _lifetime.ApplicationStopping, session.Failed);
         try
         {
             var scope = ScopeOf(context);
@@ -124,6 +124,10 @@ internal sealed class IngestGrpcService : IngestWireMethods.ServiceBase
             && !context.CancellationToken.IsCancellationRequested)
         {
             stoppedForShutdown = true;
+        }
+        catch (OperationCanceledException) when (session.HasFailed && !context.CancellationToken.IsCancellationRequested)
+        {
+            // A batch failed while the client sent nothing more (it waits for acks): end now with that batch's status.
         }
         catch (Exception e) when (IsMessageFault(e) && !context.CancellationToken.IsCancellationRequested)
         {

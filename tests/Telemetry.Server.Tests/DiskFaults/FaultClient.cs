@@ -16,6 +16,9 @@ internal sealed class FaultClient(AckLedger ledger, TimeSpan interval)
 
     public AckLedger Ledger { get; } = ledger;
 
+    /// <summary>Which fault the soak injected while this client streamed (-1: none).</summary>
+    public int Fault { get; set; } = -1;
+
     /// <summary>Every status a stream ended with, and when (Stopwatch timestamp).</summary>
     public ConcurrentQueue<(StatusCode Code, string Detail, long At)> Statuses { get; } = new();
 

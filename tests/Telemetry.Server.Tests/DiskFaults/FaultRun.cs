@@ -113,16 +113,23 @@ internal sealed class FaultRun : IAsyncDisposable
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    /// <summary>Every client's acknowledged frames are in InfluxDB with their values; nobody waited 2 s for a status.</summary>
+    /// <summary>
+    /// Every client's acknowledged frames are in InfluxDB with their values, and no batch was left hanging: each got
+    /// its ack or a status within <see cref="HangBound"/>. (How fast is for the soak's table and the benchmarks, not
+    /// for a timed assertion on shared cores; the tests print the longest wait.)
+    /// </summary>
     public async Task AssertEveryAckStoredAsync()
     {
         using var client = new InfluxClient(Influx.BaseAddress);
         foreach (var c in _all)
         {
             await c.Ledger.AssertStoredAsync(client, Database);
-            Assert.InRange(c.LongestWait, TimeSpan.Zero, TimeSpan.FromSeconds(2));
+            Assert.InRange(c.LongestWait, TimeSpan.Zero, HangBound);
         }
     }
+
+    /// <summary>A batch without an ack or a status for this long counts as hanging.</summary>
+    public static readonly TimeSpan HangBound = TimeSpan.FromSeconds(10);
 
     public static double SecondsBetween(long from, long to) => (to - from) / (double)Stopwatch.Frequency;
 
