@@ -6,6 +6,10 @@ if (args is [KeyGenCommand.Verb, .. var rest])
 {
     return KeyGenCommand.Run(rest, Console.Out);
 }
+if (args is [CertsCommand.Verb, .. var certsArgs])
+{
+    return CertsCommand.Run(certsArgs, Console.Out, Console.Error);
+}
 if (args is [HealthCommand.Verb, .. var healthArgs])
 {
     return await HealthCommand.RunAsync(healthArgs, Console.Out, Console.Error);

@@ -16,6 +16,7 @@ internal static class ServerHelp
           Telemetry.Server [--Section:Setting=value ...] [--verbose]   run the server
           Telemetry.Server keygen [client-name]                          make an API key and the setting that admits it
           Telemetry.Server health [--url URL] [--ops-url URL]            ask a running server: gRPC health and /readyz
+          Telemetry.Server certs --out DIR [--host NAME] [--client NAME] a private CA, server and client certificates (tests)
           Telemetry.Server --help | --version
 
         Settings come from appsettings.json beside the binary, then the environment (Section__Setting=value),

@@ -58,6 +58,28 @@ public sealed class LoadGenTlsTests(InfluxFixture influx) : IDisposable
         Assert.Contains("not retried", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task LoadGen_WithCertificatesFromTheCertsCommand_MutualTlsStored()
+    {
+        using var folder = new TempDirectory("telemetry-certs");
+        var (made, printed, error) = await ServerBinary.RunAsync("certs", "--out", folder.Path, "--client", "station-1");
+        Assert.True(made == 0, error);
+        var thumbprint = printed.Split('\n').Select(l => l.Trim()).Single(l => l.Contains("Thumbprint=", StringComparison.Ordinal)).Split('=')[^1];
+        await using var running = await StartAsync("lgcerts", new Dictionary<string, string?>
+        {
+            ["Security:AllowAnonymous"] = "false",
+            ["Kestrel:Endpoints:Grpc:Certificate:Path"] = Path.Combine(folder.Path, "server.pfx"),
+            ["Kestrel:Endpoints:Grpc:ClientCertificateMode"] = "RequireCertificate",
+            ["Security:ClientCertificates:station-1:Thumbprint"] = thumbprint,
+        });
+
+        var (exit, stdout, stderr) = await RunAsync(running,
+            ["--tls-ca", Path.Combine(folder.Path, "ca.pem"), "--client-cert", Path.Combine(folder.Path, "station-1.pem"), "--client-key", Path.Combine(folder.Path, "station-1.key.pem")]);
+
+        Assert.True(exit == 0, $"exit {exit}: {stdout} {stderr}");
+        Assert.Equal(500, JsonDocument.Parse(stdout.Trim().Split('\n')[^1]).RootElement.GetProperty("frames_written").GetInt64());
+    }
+
     public void Dispose() => _certificates.Dispose();
 
     private Task<TestServer> StartAsync(string hint, Dictionary<string, string?> settings) =>
