@@ -190,13 +190,29 @@ public sealed class SequenceTracker
             count = windows.Count;
         }
         var temporary = path + ".tmp";
-        using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        try
         {
-            copy.Position = 0;
-            copy.CopyTo(file);
-            file.Flush(flushToDisk: true);
+            using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                copy.Position = 0;
+                copy.CopyTo(file);
+                Spool.Internal.SegmentFiles.Fsync(file);
+            }
+            File.Move(temporary, path, overwrite: true);
         }
-        File.Move(temporary, path, overwrite: true);
+        catch
+        {
+            // A full or failing disk: leave no partial file behind to take the space the spool needs.
+            try
+            {
+                File.Delete(temporary);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A read-only disk keeps what it has; the next save replaces it.
+            }
+            throw;
+        }
         Spool.Internal.SegmentFiles.SyncDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         return count;
     }
