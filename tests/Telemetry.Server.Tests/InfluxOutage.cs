@@ -26,6 +26,7 @@ internal static class InfluxOutage
 
         await stop(influx);
         var ackedBefore = ledger.AckedCount;
+        var sentBefore = ledger.Sent.Count;
         var outageEnds = DateTime.UtcNow + Outage;
         while (DateTime.UtcNow < outageEnds)
         {
@@ -33,13 +34,16 @@ internal static class InfluxOutage
             rss.Add(server.ResidentBytes);
         }
         var ackedDuring = ledger.AckedCount - ackedBefore;
+        var sentDuring = ledger.Sent.Count - sentBefore;
         await start(influx);
         await Task.Delay(2000);
         await streamFor.CancelAsync();
         await streaming;
 
-        // About 20 batches a second were sent during the outage: nearly all must have been acknowledged then.
-        Assert.InRange(ackedDuring, (int)(Outage.TotalSeconds * 20 * 0.8), int.MaxValue);
+        // Acks kept coming: nearly every batch sent during the outage was acknowledged during it (the client sends one
+        // every 50 ms when the machine keeps up; on shared cores it sends fewer, so the count is taken from what it sent).
+        Assert.True(sentDuring >= Outage.TotalSeconds, $"the client sent only {sentDuring} batches during the outage");
+        Assert.InRange(ackedDuring, (int)(sentDuring * 0.9), int.MaxValue);
         // No ack waited for InfluxDB: the slowest is far below the outage (acks after InfluxDB's 204 would wait the
         // whole minute). How fast acks are is the benchmarks' business (tools/bench), not a timed test's.
         Assert.InRange(ledger.Acked.Values.Max(), TimeSpan.Zero, Outage / 6);
