@@ -117,6 +117,5 @@ public sealed class ScenarioRegressionTests(ShippedRuns runs) : IClassFixture<Sh
         [GuidancePhase.Braking, .. result.Events.Where(e => e.Kind == TimelineEventKind.PhaseChange && e.TimeS > 0)
             .Select(e => Enum.Parse<GuidancePhase>(e.Description[(e.Description.IndexOf("-> ", StringComparison.Ordinal) + 3)..]))];
 
-    private static TimelineEvent PhaseEntry(DescentResult result, GuidancePhase phase) =>
-        result.Events.First(e => e.Kind == TimelineEventKind.PhaseChange && e.Description.EndsWith("-> " + phase, StringComparison.Ordinal));
+    private static TimelineEvent PhaseEntry(DescentResult result, GuidancePhase phase) => result.PhaseEntry(phase)!;
 }
