@@ -30,7 +30,7 @@ internal static class CalibrationOutputs
         var scenarios = JointCalibration.FamilyWith(result).Select(s =>
         {
             var path = Path.Combine(scenarioDirectory, s.Name + ".json");
-            File.WriteAllText(path, ScenarioCatalog.ToJson(s));
+            File.WriteAllText(path, ScenarioCatalog.ToJson(s) + "\n");
             return path;
         }).ToList();
         var html = Path.Combine(directory, ReportFiles.HtmlName);
