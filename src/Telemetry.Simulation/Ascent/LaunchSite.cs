@@ -14,5 +14,5 @@ public sealed record LaunchSite
     public double LongitudeDeg { get; init; } = 135.89;
 
     /// <summary>Launch azimuth, clockwise from north (deg). Default: 175 (south over the Pacific; chosen).</summary>
-    public double AzimuthDeg { get; init; } = 175;
+    public double AzimuthDeg { get; init; } = 190.5;
 }

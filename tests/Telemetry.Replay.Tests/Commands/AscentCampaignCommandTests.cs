@@ -10,9 +10,9 @@ public sealed class AscentCampaignCommandTests : IDisposable
     private readonly TestConsole _console = new();
 
     [Fact]
-    public async Task Sweep_KairosF3RateLimit_FalseTerminationAtFourAndFlownToOrbitAtFive()
+    public async Task Sweep_KairosF3WobbleRateLimit_FalseTerminationAtFourAndFlownToOrbitAtFive()
     {
-        var exit = await _console.InvokeAsync("sweep", "kairos-f3", "--afts", "attitude_rate.limit", "--from", "4", "--to", "5", "--step", "1", "--out", _directory.Path);
+        var exit = await _console.InvokeAsync("sweep", "kairos-f3-wobble", "--afts", "attitude_rate.limit", "--from", "4", "--to", "5", "--step", "1", "--out", _directory.Path);
 
         Assert.Equal(ExitCodes.Ok, exit);
         var rows = (await File.ReadAllLinesAsync(Path.Combine(_directory.Path, "sweep.csv"))).Select(l => l.Split(',')).ToList();
@@ -45,7 +45,7 @@ public sealed class AscentCampaignCommandTests : IDisposable
     public async Task MonteCarlo_TradeOffOverTwoRateLimits_OneCsvRowAndOnePointPerValue()
     {
         var exit = await _console.InvokeAsync(
-            "montecarlo", "kairos-f3", "--runs", "3", "--trade-off", "attitude_rate.limit", "--from", "2", "--to", "8", "--step", "6", "--out", _directory.Path);
+            "montecarlo", "kairos-f3-wobble", "--runs", "3", "--trade-off", "attitude_rate.limit", "--from", "2", "--to", "8", "--step", "6", "--out", _directory.Path);
 
         Assert.Equal(ExitCodes.Ok, exit);
         var rows = (await File.ReadAllLinesAsync(Path.Combine(_directory.Path, "tradeoff.csv"))).Select(l => l.Split(',')).ToList();

@@ -3,46 +3,64 @@ using System.Globalization;
 namespace Telemetry.Simulation.Ascent.Internal;
 
 /// <summary>
-/// Watches the true state for danger, which the termination system cannot see: the true impact point outside the
-/// corridor or inside a protected zone, or loss of control while thrusting.
+/// Watches the true state for danger, which the termination channels cannot see: the true impact point (with drag,
+/// every debris class) beyond a limit line or inside a protected zone, or loss of control while thrusting.
 /// </summary>
-internal sealed class HazardMonitor(AscentScenario s)
+internal sealed class HazardMonitor(AscentScenario s, LaunchFrame frame)
 {
     private readonly double _lossOfControlRad = s.Hazard.LossOfControlDeg * (Math.PI / 180);
-    private readonly CorridorShape _corridor = new(s.Afts.Corridor);
-    private readonly (double Sin, double Cos) _azimuth = Math.SinCos(s.Launch.AzimuthDeg * (Math.PI / 180));
+    private readonly LimitLineSet _lines = new(s.Afts.LimitLines, frame);
+    private readonly ImpactPredictor _impact = new(frame);
+    private bool _coastChecked;
 
     public double? TimeS { get; private set; }
 
     public string? Reason { get; private set; }
 
-    /// <summary>True when the flight becomes dangerous at this check (only the first time).</summary>
-    public bool Check(double timeS, in AscentState state, double commandRad, bool thrusting)
+    /// <summary>True when the flight becomes dangerous at this check (only the first time); the impact point only when asked.</summary>
+    public bool Check(double timeS, in AscentState state, double commandRad, double yawCommandRad, bool thrusting, bool impact)
     {
         if (TimeS is not null)
         {
             return false;
         }
 
-        var error = Math.Abs(state.PitchRad - commandRad);
+        var (ep, ey) = (state.PitchRad - commandRad, state.YawRad - yawCommandRad);
+        var error = Math.Sqrt((ep * ep) + (ey * ey));
         if (thrusting && error > _lossOfControlRad)
         {
             return Become(timeS, string.Create(CultureInfo.InvariantCulture, $"loss of control: attitude {error * 180 / Math.PI:F0} deg off the command"));
         }
 
-        if (Trajectory.ImpactDownrangeM(state.RadiusM, state.AngleRad, state.RadialSpeedMps, state.HorizontalSpeedMps) is not { } iip)
+        // In free fall above the air the true impact point cannot move: checked once per coast.
+        var falling = !thrusting && state.AltitudeM >= Atmosphere.TopM;
+        if (!impact || (falling && _coastChecked))
         {
             return false;
         }
 
-        var (east, north) = Trajectory.OnMap(iip, _azimuth);
-        var outside = _corridor.OutsideKm(east, north);
-        if (outside > 0)
+        _coastChecked = falling;
+        foreach (var debris in s.Afts.Debris)
         {
-            return Become(timeS, string.Create(CultureInfo.InvariantCulture, $"true impact point {outside:F1} km outside the corridor"));
+            var (east, north, _) = _impact.Predict(state.Position, state.Velocity, timeS, debris.BallisticCoefficientKgM2);
+            if (double.IsNaN(east))
+            {
+                continue;
+            }
+
+            var beyond = _lines.Count > 0 ? _lines.BeyondKm(east, north) : double.NaN;
+            if (beyond > 0)
+            {
+                return Become(timeS, string.Create(CultureInfo.InvariantCulture, $"true impact point ({debris.Name}) {beyond:F1} km beyond a limit line"));
+            }
+
+            if (SafetyMap.ZoneDepthKm(s.Afts.ProtectedZones, east, north) > 0)
+            {
+                return Become(timeS, $"true impact point ({debris.Name}) inside a protected zone");
+            }
         }
 
-        return SafetyMap.ZoneDepthKm(s.Afts.ProtectedZones, east, north) > 0 && Become(timeS, "true impact point inside a protected zone");
+        return false;
     }
 
     private bool Become(double timeS, string reason)
