@@ -29,6 +29,7 @@ public sealed class FlightTerminationSystem
     private readonly double[] _since = [double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN];
     private double _nextImpactS;
     private double _lastImpactS = double.NaN;
+    private ImpactSchedule _schedule = new();
 
     /// <param name="parameters">Rules, limits, persistence times, windows, limit lines, zones and debris classes.</param>
     /// <param name="expected">The expected-performance profile (before <see cref="AftsParameters.ExpectedPerformanceScale"/>).</param>
@@ -80,9 +81,9 @@ public sealed class FlightTerminationSystem
             var falling = nav.SensedAccelerationMps2 < FallingBelowMps2 && !double.IsNaN(_lastImpactS);
             if (nav.TimeS >= _nextImpactS - ClockToleranceS && !falling)
             {
-                _lastImpactS = nav.TimeS;
-                _nextImpactS = nav.TimeS + _p.ImpactCycleS;
                 ImpactPoints(nav);
+                _nextImpactS = nav.TimeS + _schedule.Next(nav.TimeS, IipEastKm, IipNorthKm, Margin(), _p.ImpactCycleS);
+                _lastImpactS = nav.TimeS;
             }
 
             performance = Performance(nav);
@@ -116,6 +117,28 @@ public sealed class FlightTerminationSystem
         var r = _readings[fired];
         Decision = new AftsDecision((AftsRule)fired, t, r.Value, r.Limit, r.ViolatedForS);
         return Decision;
+    }
+
+    // How far (km) the impact point is from making either impact rule's value cross its limit.
+    private double Margin()
+    {
+        if (double.IsNaN(IipEastKm))
+        {
+            return 0;
+        }
+
+        var margin = double.PositiveInfinity;
+        if (_lines.Count > 0 && _p.LimitLine.Enabled && _lines.BeyondKm(IipEastKm, IipNorthKm) is var beyond && !double.IsNaN(beyond))
+        {
+            margin = Math.Abs(_p.LimitLine.Limit - beyond);
+        }
+
+        if (_p.ProtectedZones.Count > 0 && _p.ProtectedZone.Enabled)
+        {
+            margin = Math.Min(margin, Math.Abs(_p.ProtectedZone.Limit - SafetyMap.ZoneDepthKm(_p.ProtectedZones, IipEastKm, IipNorthKm)));
+        }
+
+        return margin;
     }
 
     // The worst debris class's impact point: the one furthest beyond (or least inside) the limit lines.

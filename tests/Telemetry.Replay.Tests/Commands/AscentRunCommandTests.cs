@@ -24,14 +24,20 @@ public sealed class AscentRunCommandTests : IDisposable
         Assert.Contains("self_test_fault", output, StringComparison.Ordinal);
         Assert.Contains("Flight terminated: channel B declared itself faulty", output, StringComparison.Ordinal);
         Assert.Contains("a FALSE termination", output, StringComparison.Ordinal);
-        Assert.Equal(15, Directory.GetFiles(_directory.Path).Length);
-        foreach (var plot in new[] { "altitude-speed", "attitude", "attitude-error", "attitude-rate", "iip-map", "rule-margins" })
+        Assert.Equal(21, Directory.GetFiles(_directory.Path).Length);
+        foreach (var plot in new[]
+        {
+            "altitude-speed", "attitude", "attitude-error", "attitude-rate", "performance-band", "limit-line", "iip-map", "channels", "rule-margins",
+        })
         {
             RunOutputsTests.AssertNonTrivialPng(Path.Combine(_directory.Path, plot + ".png"));
         }
 
         var html = await File.ReadAllTextAsync(Path.Combine(_directory.Path, "report.html"));
         Assert.Contains("<td>termination</td>", html, StringComparison.Ordinal);
+        Assert.Contains("coastline (Natural Earth)", html, StringComparison.Ordinal);
+        Assert.Contains("public: 29.0 ± 1.5 km at 68.8 s", html, StringComparison.Ordinal);
+        Assert.Contains("declared itself faulty", html, StringComparison.Ordinal);
         Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
     }
 

@@ -12,7 +12,8 @@ namespace Telemetry.Replay.Commands;
 internal static class AscentCampaignCommands
 {
     public static int MonteCarlo(
-        IAnsiConsole console, IReadOnlyList<string> names, int runs, int seed, string? outDirectory, TradeOffRequest? tradeOff, CancellationToken ct)
+        IAnsiConsole console, IReadOnlyList<string> names, int runs, int seed, string? outDirectory, TradeOffRequest? tradeOff, CancellationToken ct,
+        IReadOnlyList<double>? weights = null)
     {
         var scenarios = names.Select(AscentScenarioCatalog.Load).ToList();
         var label = string.Join("+", scenarios.Select(s => s.Name));
@@ -33,7 +34,12 @@ internal static class AscentCampaignCommands
             ConsoleTables.Write(console, CampaignTables.Summary(summary));
             ConsoleTables.Write(console, CampaignTables.ByScenario(summary));
             console.MarkupLine("[yellow]" + Markup.Escape(CampaignTables.Verdict(summary)) + "[/]");
-            outputs = console.Status().Start("Writing CSV, plot and report...", _ => CampaignOutputs.Campaign(summary, scenarios, directory));
+            if (weights is not null)
+            {
+                ConsoleTables.Write(console, CampaignTables.Weighted(summary, weights));
+            }
+
+            outputs = console.Status().Start("Writing CSV, plot and report...", _ => CampaignOutputs.Campaign(summary, scenarios, directory, weights));
         }
 
         OutputListing.Write(console, directory, outputs.Files);

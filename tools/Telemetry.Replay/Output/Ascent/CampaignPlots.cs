@@ -28,8 +28,18 @@ internal static class CampaignPlots
     /// <summary>Missed against false terminations, one point per setting value with its intervals on both axes.</summary>
     public static PlotImage TradeOff(AftsSetting setting, IReadOnlyList<TradeOffPoint> points, string directory)
     {
-        var plot = PlotFiles.Create($"False against missed terminations over {setting.Label}",
-            "P(false termination of a healthy vehicle)", "P(missed termination of a dangerous vehicle)");
+        // A point needs both rates: with no healthy or no dangerous runs one of them is undefined, not 0.
+        var defined = points.Where(p => p.Summary.FalseTermination.Total > 0 && p.Summary.MissedTermination.Total > 0).ToList();
+        var title = defined.Count == points.Count
+            ? $"False against missed terminations over {setting.Label}"
+            : $"False against missed terminations over {setting.Label} ({points.Count - defined.Count} value(s) without healthy or dangerous runs left out)";
+        var plot = PlotFiles.Create(title, "P(false termination of a healthy vehicle)", "P(missed termination of a dangerous vehicle)");
+        points = defined;
+        if (points.Count == 0)
+        {
+            return PlotFiles.Save(plot, directory, "tradeoff", "Trade-off between false and missed terminations: undefined (no dangerous or no healthy runs)");
+        }
+
         var xs = points.Select(p => p.Summary.FalseTermination.Value).ToArray();
         var ys = points.Select(p => p.Summary.MissedTermination.Value).ToArray();
         PlotFiles.Line(plot, xs, ys, "trade-off curve", Colors.Blue).MarkerSize = 7;
@@ -61,8 +71,16 @@ internal static class CampaignPlots
         return PlotFiles.Save(plot, directory, "tradeoff-by-value", "False and missed terminations against the setting");
     }
 
-    private static void Band(Plot plot, double[] xs, Proportion[] p, string legend, Color color)
+    private static void Band(Plot plot, double[] allXs, Proportion[] all, string legend, Color color)
     {
+        // Values with no runs to count have no rate: left out rather than drawn at 0.
+        var xs = allXs.Where((_, i) => all[i].Total > 0).ToArray();
+        var p = all.Where(x => x.Total > 0).ToArray();
+        if (p.Length == 0)
+        {
+            return;
+        }
+
         PlotFiles.Line(plot, xs, [.. p.Select(x => x.Value)], legend, color).MarkerSize = 6;
         var lower = PlotFiles.Line(plot, xs, [.. p.Select(x => x.WilsonLower)], legend + " 95 % interval", color);
         var upper = PlotFiles.Line(plot, xs, [.. p.Select(x => x.WilsonUpper)], "", color);

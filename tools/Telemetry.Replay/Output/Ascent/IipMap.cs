@@ -7,7 +7,7 @@ namespace Telemetry.Replay.Output.Ascent;
 
 /// <summary>
 /// The navigated instantaneous impact point (channel A, with drag, worst debris class) on the local map (km east and
-/// north of the pad) against the limit lines and the protected zones, zoomed on the track.
+/// north of the pad) against the limit lines, the protected zones and the coastline, zoomed on the track.
 /// </summary>
 internal static class IipMap
 {
@@ -16,6 +16,15 @@ internal static class IipMap
         var afts = result.Scenario.Afts;
         var plot = PlotFiles.Create($"{result.Scenario.Name}: instantaneous impact point against the limit lines", "East of the pad (km)", "North of the pad (km)");
         var frame = new LaunchFrame(result.Scenario.Launch);
+        var first = true;
+        foreach (var (lon, lat) in Coastline.Lines)
+        {
+            var map = lon.Select((x, i) => frame.ToMap(lat[i], x)).ToArray();
+            var coast = PlotFiles.Line(plot, [.. map.Select(m => m.EastKm)], [.. map.Select(m => m.NorthKm)], first ? "coastline (Natural Earth)" : "", Colors.SaddleBrown);
+            coast.LineWidth = 1;
+            coast.MarkerSize = 0;
+            first = false;
+        }
         foreach (var line in afts.LimitLines)
         {
             var map = line.Points.Select(p => frame.ToMap(p.LatitudeDeg, p.LongitudeDeg)).ToArray();
