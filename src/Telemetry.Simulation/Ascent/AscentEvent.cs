@@ -39,7 +39,7 @@ public enum AscentEventKind
     /// <summary>The termination system destroyed the vehicle (the vote of the channels).</summary>
     Termination,
 
-    /// <summary>The true state became dangerous (impact point outside the corridor or in a protected zone, or loss of control).</summary>
+    /// <summary>The true state became dangerous (impact point beyond a limit line or in a protected zone, or loss of control).</summary>
     Hazard,
 
     /// <summary>No thrust left and the perigee is high enough: orbit.</summary>

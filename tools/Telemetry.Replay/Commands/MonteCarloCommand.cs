@@ -27,7 +27,7 @@ internal static class MonteCarloCommand
         };
         var tradeOff = new Option<string?>("--trade-off")
         {
-            Description = "Ascents only: repeat the campaign for each value of a termination setting (<rule>.limit|persistence|armed_from|armed_until, or expected_performance_scale) and plot false against missed terminations.",
+            Description = "Ascents only: repeat the campaign for each value of a termination setting (<rule>.limit|persistence|armed_from|armed_until, expected_performance_scale, or channel_fault_probability) and plot false against missed terminations.",
             HelpName = "setting",
         };
         var weights = new Option<double[]>("--weights")

@@ -15,7 +15,7 @@ internal sealed class AscentRun
     private const double RadToDeg = 180 / Math.PI;
 
     // The truth is checked for danger every few judgement cycles (5 Hz at the default 20 Hz): it only classifies the
-    // run, and its impact point and corridor geometry cost as much as the judgement itself.
+    // run, and its impact points cost as much as the judgement itself.
     private const int HazardEvery = 4;
 
     // ... and its impact points (the fall integrated for every debris class) once a second.
