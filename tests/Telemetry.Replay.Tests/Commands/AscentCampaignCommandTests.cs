@@ -89,6 +89,27 @@ public sealed class AscentCampaignCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task MonteCarlo_GridOverTwoSettings_OneRowPerPairAndTheFrontierIsNotDominated()
+    {
+        var exit = await _console.InvokeAsync(
+            "montecarlo", "kairos-nominal", "--with", "kairos-f2", "--runs", "2", "--seed", "6", "--trade-off", "limit_line.limit", "--from", "-60",
+            "--to", "0", "--step", "60", "--grid", "attitude_rate.limit=2:10:8", "--out", _directory.Path);
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        var rows = (await File.ReadAllLinesAsync(Path.Combine(_directory.Path, "grid.csv"))).Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.Equal([("-60", "2"), ("0", "2"), ("-60", "10"), ("0", "10")], rows.Select(r => (r[0], r[1])));
+        static double P(string cell) => double.Parse(cell, System.Globalization.CultureInfo.InvariantCulture);
+        var defined = rows.Where(r => r[4].Length > 0 && r[7].Length > 0).ToList();
+        foreach (var front in defined.Where(r => r[8] == "true"))
+        {
+            Assert.DoesNotContain(defined, q => P(q[4]) <= P(front[4]) && P(q[7]) <= P(front[7]) && (P(q[4]) < P(front[4]) || P(q[7]) < P(front[7])));
+        }
+
+        Assert.Contains(defined, r => r[8] == "true");
+        RunOutputsTests.AssertNonTrivialPng(Path.Combine(_directory.Path, "frontier.png"));
+    }
+
+    [Fact]
     public async Task MonteCarlo_ChannelFaultRateSwept_EveryHealthyRunTerminatedAtRateOneNoneAtZero()
     {
         var exit = await _console.InvokeAsync(
@@ -108,6 +129,8 @@ public sealed class AscentCampaignCommandTests : IDisposable
     [InlineData("sweep", "kairos-f3", "--to", "2", "--step", "1")]
     [InlineData("montecarlo", "kairos-f3", "--trade-off", "performance.limit", "--from", "0.8")]
     [InlineData("montecarlo", "kairos-f3", "--with", "kairos-f2", "--weights", "1")]
+    [InlineData("montecarlo", "kairos-f3", "--grid", "attitude_rate.limit=1:2:1")]
+    [InlineData("montecarlo", "kairos-f3", "--trade-off", "performance.limit", "--from", "0.8", "--to", "0.9", "--step", "0.1", "--grid", "attitude_rate.limit")]
     public async Task AscentCampaign_BadOptions_ExitCode1WithOneLine(params string[] args)
     {
         Assert.Equal(ExitCodes.BadInput, await _console.InvokeAsync([.. args, "--out", _directory.Path]));

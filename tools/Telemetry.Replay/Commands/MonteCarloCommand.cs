@@ -36,12 +36,17 @@ internal static class MonteCarloCommand
             HelpName = "weight",
             AllowMultipleArgumentsPerToken = true,
         };
+        var grid = new Option<string?>("--grid")
+        {
+            Description = "Ascents only, with --trade-off: a second setting swept with it, <setting>=<from>:<to>:<step>; writes grid.csv and the false/missed frontier.",
+            HelpName = "setting=from:to:step",
+        };
         var from = new Option<double?>("--from") { Description = "With --trade-off: first value.", HelpName = "value" };
         var to = new Option<double?>("--to") { Description = "With --trade-off: last value.", HelpName = "value" };
         var step = new Option<double?>("--step") { Description = "With --trade-off: distance between values.", HelpName = "value" };
         var command = new Command("montecarlo", "Fly N dispersed runs in parallel. Descents: the success probability with its 95 % interval. Ascents: the probabilities of false termination of a healthy vehicle and of missed termination of a dangerous one, with their 95 % intervals, and with --trade-off the curve between them.")
         {
-            scenario, runs, seed, output, with, tradeOff, from, to, step, weights,
+            scenario, runs, seed, output, with, tradeOff, from, to, step, weights, grid,
         };
         command.SetAction((parse, ct) => CommandGuard.RunAsync(console, () =>
         {
@@ -69,8 +74,11 @@ internal static class MonteCarloCommand
                 throw new UsageException($"--weights: give {names.Length} non-negative weights (the scenario and each --with, in order), not all zero.");
             }
 
+            var second = parse.GetValue(grid) is { } g
+                ? (request is not null ? AscentGrid.Parse(g) : throw new UsageException("--grid needs --trade-off for the first setting."))
+                : null;
             return Task.FromResult(AscentCampaignCommands.MonteCarlo(
-                console, names, count, parse.GetValue(seed), parse.GetValue(output), request, ct, prior is { Length: > 0 } ? prior : null));
+                console, names, count, parse.GetValue(seed), parse.GetValue(output), request, ct, prior is { Length: > 0 } ? prior : null, second));
         }));
         return command;
     }

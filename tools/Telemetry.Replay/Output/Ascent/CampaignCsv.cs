@@ -79,6 +79,21 @@ internal static class CampaignCsv
             .Cell(double.IsNaN(w.MissedTerminationOfDangerous) ? null : w.MissedTerminationOfDangerous).EndRow();
     }
 
+    /// <summary>One row per pair of values of a two-setting grid, with both rates and whether the pair is on the frontier.</summary>
+    public static void Grid(string path, AftsSetting first, AftsSetting second, IReadOnlyList<GridPoint> points)
+    {
+        using var file = CsvWriter.OpenFile(path);
+        var csv = new CsvWriter(file);
+        csv.Header(first.Name, second.Name, "healthy_runs", "false_terminations", "false_termination_p", "dangerous_runs",
+            "missed_terminations", "missed_termination_p", "frontier");
+        foreach (var p in points)
+        {
+            var (f, m) = (p.Summary.FalseTermination, p.Summary.MissedTermination);
+            csv.Cell(p.First).Cell(p.Second).Cell(f.Total).Cell(f.Count).Cell(Rate(f, f.Value)).Cell(m.Total).Cell(m.Count).Cell(Rate(m, m.Value))
+                .Cell(p.OnFrontier).EndRow();
+        }
+    }
+
     // No runs: no rate.
     private static double? Rate(Proportion p, double value) => p.Total == 0 ? null : value;
 }

@@ -51,6 +51,24 @@ internal static class CampaignOutputs
         return new ReportFiles(csv, plots, html);
     }
 
+    public static ReportFiles Grid(
+        AftsSetting first, AftsSetting second, IReadOnlyList<GridPoint> points, IReadOnlyList<AscentScenario> scenarios, string directory)
+    {
+        var csv = Path.Combine(directory, "grid.csv");
+        CampaignCsv.Grid(csv, first, second, points);
+        var plot = CampaignPlots.Frontier(first, second, points, directory);
+        var html = Path.Combine(directory, ReportFiles.HtmlName);
+        var front = points.Where(p => p.OnFrontier).ToList();
+        Report($"Grid: {first.Name} and {second.Name} over {string.Join(" + ", scenarios.Select(s => s.Name))}", scenarios,
+                $"{points.Count} pairs of values, {front.Count} on the frontier (no other pair has both fewer false and fewer missed terminations).")
+            .Table(new Tables.TableData("Frontier", [first.Label, second.Label, "false termination", "missed termination"],
+                [.. front.Select(p => new Tables.TableRow([first.Format(p.First), second.Format(p.Second),
+                    CampaignTables.Probability(p.Summary.FalseTermination, "healthy"), CampaignTables.Probability(p.Summary.MissedTermination, "dangerous")]))]))
+            .Plot(plot)
+            .Save(html);
+        return new ReportFiles(csv, [plot], html);
+    }
+
     public static ReportFiles Sweep(AscentSweepResult sweep, string directory)
     {
         var csv = Path.Combine(directory, SweepOutputs.CsvName);

@@ -59,6 +59,36 @@ internal static class CampaignPlots
         return PlotFiles.Save(plot, directory, "tradeoff", "Trade-off between false and missed terminations (95 % intervals)");
     }
 
+    /// <summary>Every pair of a two-setting grid in the false/missed plane, the frontier joined.</summary>
+    public static PlotImage Frontier(AftsSetting first, AftsSetting second, IReadOnlyList<GridPoint> points, string directory)
+    {
+        var defined = points.Where(p => p.Defined).ToList();
+        var plot = PlotFiles.Create($"Frontier over {first.Name} and {second.Name} ({points.Count - defined.Count} pair(s) with an undefined rate left out)",
+            "P(false termination of a healthy vehicle)", "P(missed termination of a dangerous vehicle)");
+        if (defined.Count > 0)
+        {
+            double[] xs = [.. defined.Select(p => p.Summary.FalseTermination.Value)];
+            double[] ys = [.. defined.Select(p => p.Summary.MissedTermination.Value)];
+            var all = plot.Add.ScatterPoints(xs, ys, Colors.Gray);
+            all.LegendText = "pairs of values";
+            var front = defined.Where(p => p.OnFrontier).OrderBy(p => p.Summary.FalseTermination.Value).ToList();
+            PlotFiles.Line(plot, [.. front.Select(p => p.Summary.FalseTermination.Value)], [.. front.Select(p => p.Summary.MissedTermination.Value)],
+                "frontier", Colors.Red).MarkerSize = 8;
+            foreach (var p in front)
+            {
+                var label = plot.Add.Text($"{first.Format(p.First)}, {second.Format(p.Second)}", p.Summary.FalseTermination.Value, p.Summary.MissedTermination.Value);
+                label.LabelFontSize = 10;
+                label.OffsetX = 6;
+            }
+
+            plot.Axes.SetLimits(-0.02, Math.Max(0.1, defined.Max(p => p.Summary.FalseTermination.Value)) * 1.1,
+                -0.02, Math.Max(0.1, defined.Max(p => p.Summary.MissedTermination.Value)) * 1.1);
+        }
+
+        plot.ShowLegend(Alignment.UpperRight);
+        return PlotFiles.Save(plot, directory, "frontier", "False against missed terminations over two settings, with the frontier");
+    }
+
     /// <summary>Both probabilities against the setting value, each with its 95 % band.</summary>
     public static PlotImage AgainstSetting(AftsSetting setting, IReadOnlyList<TradeOffPoint> points, string directory)
     {
