@@ -42,7 +42,7 @@ internal static class JudgePlots
             held.LegendText = $"below the band without a break: {Number.F(verdict.TimeS - start.TimeS, 2)} s";
         }
 
-        return Save(plot, result, directory, "performance-band", "The performance rule's quantity against its band and persistence");
+        return Save(plot, result, directory, "performance-band", "The performance rule's quantity against its band and persistence", Alignment.UpperLeft);
     }
 
     /// <summary>How far channel A's impact point lies beyond the nearest limit line (km) against time, with the true cross-range.</summary>
@@ -79,14 +79,14 @@ internal static class JudgePlots
         return Save(plot, result, directory, "channels", "Per-channel verdicts and the vote against time");
     }
 
-    private static PlotImage Save(Plot plot, AscentResult result, string directory, string name, string title)
+    private static PlotImage Save(Plot plot, AscentResult result, string directory, string name, string title, Alignment legend = Alignment.LowerLeft)
     {
         if (result.Outcome.Termination is { } d)
         {
             plot.Add.VerticalLine(d.TimeS, 2, Colors.Red, LinePattern.Dotted).LegendText = $"termination ({AftsRules.Name(d.Rule)}) at {Number.F(d.TimeS, 2)} s";
         }
 
-        plot.ShowLegend(Alignment.LowerLeft);
+        plot.ShowLegend(legend);
         return PlotFiles.Save(plot, directory, name, title);
     }
 }
