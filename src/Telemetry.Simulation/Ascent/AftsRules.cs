@@ -11,18 +11,19 @@ public static class AftsRules
     /// <summary>snake_case name, e.g. <c>attitude_rate</c>.</summary>
     public static string Name(AftsRule rule) => rule switch
     {
-        AftsRule.IipCorridor => "iip_corridor",
+        AftsRule.LimitLine => "limit_line",
         AftsRule.ProtectedZone => "protected_zone",
         AftsRule.Performance => "performance",
         AftsRule.AttitudeError => "attitude_error",
         AftsRule.AttitudeRate => "attitude_rate",
-        _ => "navigation_loss",
+        AftsRule.NavigationLoss => "navigation_loss",
+        _ => "channel_fault",
     };
 
     /// <summary>Unit of the rule's value and limit.</summary>
     public static string Unit(AftsRule rule) => rule switch
     {
-        AftsRule.IipCorridor or AftsRule.ProtectedZone => "km",
+        AftsRule.LimitLine or AftsRule.ProtectedZone => "km",
         AftsRule.Performance => "of expected",
         AftsRule.AttitudeError => "deg",
         AftsRule.AttitudeRate => "deg/s",
@@ -47,8 +48,11 @@ public static class AftsRules
     }
 
     /// <summary>"attitude_rate 10.4 deg/s beyond 10 deg/s" and the like.</summary>
-    public static string Describe(AftsRule rule, double value, double limit) => rule == AftsRule.NavigationLoss
-        ? "navigation_loss: no valid navigation solution"
-        : string.Create(CultureInfo.InvariantCulture,
-            $"{Name(rule)} {value:0.###} {Unit(rule)} {(LowerIsWorse(rule) ? "below" : "beyond")} {limit:0.###} {Unit(rule)}");
+    public static string Describe(AftsRule rule, double value, double limit) => rule switch
+    {
+        AftsRule.NavigationLoss => "navigation_loss: no valid navigation solution",
+        AftsRule.ChannelFault => "channel_fault: a channel declared itself faulty",
+        _ => string.Create(CultureInfo.InvariantCulture,
+            $"{Name(rule)} {value:0.###} {Unit(rule)} {(LowerIsWorse(rule) ? "below" : "beyond")} {limit:0.###} {Unit(rule)}"),
+    };
 }

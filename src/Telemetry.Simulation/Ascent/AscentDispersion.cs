@@ -23,4 +23,13 @@ public sealed record AscentDispersion
 
     /// <summary>Relative error of an injected nozzle fault's angle (fraction). Default: 0.2.</summary>
     public double FaultAngleSigma { get; init; } = 0.2;
+
+    /// <summary>
+    /// Probability that a termination channel's self-test faults during a flight, each channel on its own (0..1); the
+    /// fault time is uniform over the first <see cref="ChannelFaultWindowS"/> seconds. Default: 0.
+    /// </summary>
+    public double ChannelFaultProbability { get; init; }
+
+    /// <summary>Window of a drawn channel fault, from lift-off (s). Default: 220 (to the second stage's burn-out).</summary>
+    public double ChannelFaultWindowS { get; init; } = 220;
 }

@@ -11,7 +11,8 @@ public static class AscentDispersions
     /// <summary>
     /// Returns the scenario with solid-motor thrust, winds and gusts, TVC gain, drag, navigation noise and any
     /// injected nozzle fault's onset and angle drawn from normal distributions with the standard deviations in
-    /// <see cref="AscentScenario.Dispersion"/>. Deterministic for a given seed.
+    /// <see cref="AscentScenario.Dispersion"/>, and each termination channel's self-test fault drawn with
+    /// <see cref="AscentDispersion.ChannelFaultProbability"/>. Deterministic for a given seed.
     /// </summary>
     public static AscentScenario Apply(AscentScenario nominal, int seed)
     {
@@ -54,6 +55,20 @@ public static class AscentDispersions
                 },
             }
             : nominal.Faults;
-        return nominal with { Vehicle = vehicle, Wind = wind, Control = control, Navigation = navigation, Faults = faults };
+        // Drawn after everything else, so a fault rate of 0 leaves every other number of the run as it was.
+        var afts = nominal.Afts;
+        if (d.ChannelFaultProbability > 0)
+        {
+            afts = afts with
+            {
+                Channels = [.. afts.Channels.Select(c =>
+                {
+                    var (hit, at) = (rng.NextDouble(), rng.NextDouble());
+                    return hit < d.ChannelFaultProbability && c.SelfTestFaultAtS is null ? c with { SelfTestFaultAtS = at * d.ChannelFaultWindowS } : c;
+                })],
+            };
+        }
+
+        return nominal with { Vehicle = vehicle, Wind = wind, Control = control, Navigation = navigation, Faults = faults, Afts = afts };
     }
 }

@@ -27,10 +27,19 @@ public enum AscentEventKind
     /// <summary>A violated rule came back within its limit (or was disarmed) before its persistence time.</summary>
     RuleCleared,
 
-    /// <summary>The termination system destroyed the vehicle.</summary>
+    /// <summary>A channel's judge called for termination (its verdict; the vote decides).</summary>
+    ChannelVerdict,
+
+    /// <summary>A channel's self-test began to see a fault of the channel itself.</summary>
+    SelfTestFault,
+
+    /// <summary>A channel declared itself faulty (its self-test saw the fault for the confirmation time).</summary>
+    ChannelFaulty,
+
+    /// <summary>The termination system destroyed the vehicle (the vote of the channels).</summary>
     Termination,
 
-    /// <summary>The true state became dangerous (impact point outside the corridor or in a protected zone, or loss of control).</summary>
+    /// <summary>The true state became dangerous (impact point beyond a limit line or in a protected zone, or loss of control).</summary>
     Hazard,
 
     /// <summary>No thrust left and the perigee is high enough: orbit.</summary>
@@ -53,6 +62,7 @@ public enum AscentEventKind
 /// <param name="Value">The rule's measured value, in its unit, or null.</param>
 /// <param name="Limit">The rule's limit, or null.</param>
 /// <param name="ViolatedForS">How long the limit had been exceeded (s), or null.</param>
+/// <param name="Channel">The termination channel concerned, or null.</param>
 public sealed record AscentEvent(
     double TimeS,
     AscentEventKind Kind,
@@ -62,4 +72,5 @@ public sealed record AscentEvent(
     AftsRule? Rule = null,
     double? Value = null,
     double? Limit = null,
-    double? ViolatedForS = null);
+    double? ViolatedForS = null,
+    string? Channel = null);

@@ -30,15 +30,40 @@ public enum NozzleFaultMode
     /// <summary>The nozzle goes to <see cref="NozzleFault.AngleDeg"/> and stays there.</summary>
     Stuck,
 
-    /// <summary>The nozzle adds <see cref="NozzleFault.AngleDeg"/> · sin(2π f t) to its commanded deflection.</summary>
+    /// <summary>
+    /// A degraded drive: it follows <see cref="NozzleFault.CommandScale"/> of the command about
+    /// <see cref="NozzleFault.OffsetDeg"/>, with its own lag, and adds <see cref="NozzleFault.AngleDeg"/> · sin(2π f t).
+    /// </summary>
     Oscillating,
 }
 
-/// <summary>A nozzle fault from a given time.</summary>
+/// <summary>The axis of a nozzle drive.</summary>
+public enum NozzleAxis
+{
+    /// <summary>Pitch: in the launch plane.</summary>
+    Pitch,
+
+    /// <summary>Yaw: across the launch plane.</summary>
+    Yaw,
+}
+
+/// <summary>A nozzle fault from a given time, in one drive axis.</summary>
 public sealed record NozzleFault
 {
     /// <summary>Stage whose nozzle is faulty, 1 for the first; the fault ends with its burn. Default: 1.</summary>
     public int Stage { get; init; } = 1;
+
+    /// <summary>The drive axis that fails. Default: pitch.</summary>
+    public NozzleAxis Axis { get; init; }
+
+    /// <summary>Oscillating only: the share of the loop's command the failed drive still follows (0..1). Default: 1.</summary>
+    public double CommandScale { get; init; } = 1;
+
+    /// <summary>Oscillating only: constant deflection the failed drive adds (deg). Default: 0.</summary>
+    public double OffsetDeg { get; init; }
+
+    /// <summary>Oscillating only: time constant of the failed drive (s); 0 keeps the healthy actuator's. Default: 0.</summary>
+    public double LagS { get; init; }
 
     /// <summary>Stuck or oscillating. Default: stuck.</summary>
     public NozzleFaultMode Mode { get; init; }

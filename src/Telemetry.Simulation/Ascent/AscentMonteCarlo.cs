@@ -54,6 +54,32 @@ public sealed record AscentCampaignSummary(IReadOnlyList<string> Scenarios, int 
     /// <summary>Runs never terminated among the dangerous ones.</summary>
     public Proportion MissedTermination => Count(o => o.Truth.Hazardous, o => o.Termination is null);
 
+    /// <summary>
+    /// Per-flight rates over a population whose members (the scenarios, in order) have these prior weights (any
+    /// positive scale; normalised): each member's share of runs with the property, weighted. NaN for a rate whose
+    /// conditioning population has no runs.
+    /// </summary>
+    public WeightedRates Weighted(IReadOnlyList<double> weights)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        ArgumentOutOfRangeException.ThrowIfNotEqual(weights.Count, Scenarios.Count);
+        var total = weights.Sum();
+        double falseTermination = 0, missed = 0, healthy = 0, dangerous = 0, terminated = 0;
+        for (var i = 0; i < Scenarios.Count; i++)
+        {
+            var runs = Runs.Where(r => r.Scenario == i).Select(r => r.Outcome).ToList();
+            var w = weights[i] / total / runs.Count;
+            falseTermination += w * runs.Count(o => o.Judgement == AftsJudgement.FalseTermination);
+            missed += w * runs.Count(o => o.Judgement == AftsJudgement.MissedTermination);
+            healthy += w * runs.Count(o => o.Truth.Healthy);
+            dangerous += w * runs.Count(o => o.Truth.Hazardous);
+            terminated += w * runs.Count(o => o.Termination is not null);
+        }
+
+        return new WeightedRates(falseTermination, missed, terminated, healthy > 0 ? falseTermination / healthy : double.NaN,
+            dangerous > 0 ? missed / dangerous : double.NaN);
+    }
+
     /// <summary>How many runs got each judgement.</summary>
     public int CountOf(AftsJudgement judgement) => Runs.Count(r => r.Outcome.Judgement == judgement);
 
@@ -72,3 +98,13 @@ public sealed record AscentCampaignSummary(IReadOnlyList<string> Scenarios, int 
         return new Proportion(count, total);
     }
 }
+
+/// <summary>Per-flight rates of a weighted population of scenarios (fractions of all flights, or of a kind of flight).</summary>
+/// <param name="FalseTerminationPerFlight">Healthy flights destroyed, per flight.</param>
+/// <param name="MissedTerminationPerFlight">Dangerous flights never terminated, per flight.</param>
+/// <param name="TerminationPerFlight">Flights terminated, per flight.</param>
+/// <param name="FalseTerminationOfHealthy">Of the healthy flights, the share destroyed; NaN with none.</param>
+/// <param name="MissedTerminationOfDangerous">Of the dangerous flights, the share never terminated; NaN with none.</param>
+public readonly record struct WeightedRates(
+    double FalseTerminationPerFlight, double MissedTerminationPerFlight, double TerminationPerFlight, double FalseTerminationOfHealthy,
+    double MissedTerminationOfDangerous);

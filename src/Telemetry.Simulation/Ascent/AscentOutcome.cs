@@ -41,7 +41,8 @@ public enum AftsJudgement
 /// <param name="Value">The measured value, in the rule's unit.</param>
 /// <param name="Limit">The rule's limit.</param>
 /// <param name="ViolatedForS">How long the limit had been exceeded (s).</param>
-public sealed record AftsDecision(AftsRule Rule, double TimeS, double Value, double Limit, double ViolatedForS);
+/// <param name="Channel">The channel whose verdict or self-test decided (both names joined by + for a 2-of-2 vote), or empty.</param>
+public sealed record AftsDecision(AftsRule Rule, double TimeS, double Value, double Limit, double ViolatedForS, string Channel = "");
 
 /// <summary>What the vehicle truly did or would have done: after a termination, the flight is continued unseen to find out.</summary>
 /// <param name="ReachesOrbit">Reaches (or would have reached) orbit.</param>
@@ -50,8 +51,10 @@ public sealed record AftsDecision(AftsRule Rule, double TimeS, double Value, dou
 /// <param name="HazardReason">Why, or null.</param>
 /// <param name="PerigeeKm">Perigee altitude of the final trajectory (km), or null when it never burnt out.</param>
 /// <param name="ApogeeKm">Apogee altitude of the final trajectory (km), or null.</param>
+/// <param name="InclinationDeg">Inclination of the final trajectory (deg), or null.</param>
 public sealed record AscentTruth(
-    bool ReachesOrbit, bool Hazardous, double? HazardTimeS, string? HazardReason, double? PerigeeKm, double? ApogeeKm)
+    bool ReachesOrbit, bool Hazardous, double? HazardTimeS, string? HazardReason, double? PerigeeKm, double? ApogeeKm,
+    double? InclinationDeg = null)
 {
     /// <summary>Reaches orbit and is never dangerous.</summary>
     public bool Healthy => ReachesOrbit && !Hazardous;

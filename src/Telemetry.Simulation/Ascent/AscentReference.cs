@@ -28,6 +28,12 @@ public sealed record AscentFigure
     /// <summary>Accepted absolute difference between model and value, in <see cref="Unit"/>. Default: 0.</summary>
     public double Tolerance { get; init; }
 
+    /// <summary>For <see cref="AscentMetric.AltitudeAtTimeKm"/>: the time (s since lift-off). Default: null.</summary>
+    public double? AtS { get; init; }
+
+    /// <summary>Fitted (the model was tuned to it) or predicted (it came out). Default: predicted.</summary>
+    public FigureRole Role { get; init; } = FigureRole.Predicted;
+
     /// <summary>Where the figure was published. Default: empty.</summary>
     public string Source { get; init; } = "";
 }
@@ -49,4 +55,29 @@ public enum AscentMetric
 
     /// <summary>Perigee altitude of the final orbit (km).</summary>
     PerigeeKm,
+
+    /// <summary>Time of the first-stage separation (s).</summary>
+    FirstSeparationTimeS,
+
+    /// <summary>Time of the fairing jettison (s).</summary>
+    FairingJettisonTimeS,
+
+    /// <summary>True altitude at <see cref="AscentFigure.AtS"/> (km).</summary>
+    AltitudeAtTimeKm,
+
+    /// <summary>Inclination of the final orbit (deg).</summary>
+    InclinationDeg,
+
+    /// <summary>Apogee altitude of the final orbit (km).</summary>
+    ApogeeKm,
+}
+
+/// <summary>How a model figure relates to the public one.</summary>
+public enum FigureRole
+{
+    /// <summary>The model came out at this value without being tuned to it.</summary>
+    Predicted,
+
+    /// <summary>A chosen parameter was tuned so the model meets it.</summary>
+    Fitted,
 }

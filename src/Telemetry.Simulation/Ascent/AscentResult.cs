@@ -39,7 +39,33 @@ public sealed record AscentResult(
             AscentMetric.LiftOffMassT => Scenario.Vehicle.LiftOffMassKg() / 1000,
             AscentMetric.PayloadToOrbitKg => Outcome.Kind == AscentOutcomeKind.Orbit ? Scenario.Vehicle.PayloadKg : null,
             AscentMetric.PerigeeKm => Outcome.Kind == AscentOutcomeKind.Orbit ? Outcome.Truth.PerigeeKm : null,
+            AscentMetric.ApogeeKm => Outcome.Kind == AscentOutcomeKind.Orbit ? Outcome.Truth.ApogeeKm : null,
+            AscentMetric.InclinationDeg => Outcome.Kind == AscentOutcomeKind.Orbit ? Outcome.Truth.InclinationDeg : null,
+            AscentMetric.FirstSeparationTimeS => FirstEvent(AscentEventKind.Separation)?.TimeS,
+            AscentMetric.FairingJettisonTimeS => FirstEvent(AscentEventKind.FairingJettison)?.TimeS,
+            AscentMetric.AltitudeAtTimeKm => AltitudeAt(figure.AtS),
             _ => null,
         };
+    }
+
+    // Interpolated between the recorded samples around the time; null without a time or beyond the record.
+    private double? AltitudeAt(double? timeS)
+    {
+        if (timeS is not { } t)
+        {
+            return null;
+        }
+
+        for (var i = 1; i < Trajectory.Count; i++)
+        {
+            var (a, b) = (Trajectory[i - 1], Trajectory[i]);
+            if (a.TimeS <= t && b.TimeS >= t)
+            {
+                var f = b.TimeS > a.TimeS ? (t - a.TimeS) / (b.TimeS - a.TimeS) : 0;
+                return (a.AltitudeM + (f * (b.AltitudeM - a.AltitudeM))) / 1000;
+            }
+        }
+
+        return null;
     }
 }

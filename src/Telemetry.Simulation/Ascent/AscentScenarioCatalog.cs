@@ -11,7 +11,7 @@ public static class AscentScenarioCatalog
     public const string Kind = "ascent";
 
     private static readonly ScenarioFormat<AscentScenario> Format = new(
-        ["kairos-nominal", "kairos-f1-expectation", "kairos-f1-underperformance", "kairos-f2", "kairos-f3"],
+        ["kairos-nominal", "kairos-f1", "kairos-f1-underperformance", "kairos-f2", "kairos-f3", "kairos-f3-wobble", "kairos-f3-continue"],
         AscentValidator.Validate);
 
     /// <summary>Names of the shipped ascent scenarios.</summary>

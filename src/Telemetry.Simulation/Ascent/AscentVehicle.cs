@@ -14,13 +14,13 @@ public sealed record AscentVehicle
     public double DiameterM { get; init; } = 1.35;
 
     /// <summary>Payload (kg). Default: 250 (published capacity to low Earth orbit).</summary>
-    public double PayloadKg { get; init; } = 250;
+    public double PayloadKg { get; init; } = 150;
 
     /// <summary>Payload fairing (kg). Default: 180 (chosen).</summary>
     public double FairingKg { get; init; } = 180;
 
-    /// <summary>The fairing is jettisoned when the altitude first exceeds this (m). Default: 110000.</summary>
-    public double FairingJettisonAltitudeM { get; init; } = 110_000;
+    /// <summary>The fairing is jettisoned when the altitude first exceeds this (m). Default: 122000 (calibrated: about 168 s).</summary>
+    public double FairingJettisonAltitudeM { get; init; } = 122_000;
 
     /// <summary>Stages in firing order; at most one liquid stage, and only last. Default: the calibrated Kairos-class stack.</summary>
     public IReadOnlyList<StageParameters> Stages { get; init; } = KairosStages.Default;

@@ -1,37 +1,48 @@
+using Telemetry.Simulation.Ascent.Internal;
+
 namespace Telemetry.Simulation.Ascent;
 
 /// <summary>
-/// The autonomous flight termination system as a component: each cycle it judges one navigation snapshot (never the
-/// truth) against its rules, and the first rule whose limit has been exceeded for its persistence time inside its
-/// arming window terminates the flight. Limits are strict: a value exactly at its limit is not a violation.
+/// One channel of the autonomous flight termination system: each cycle it judges its own navigation snapshot (never
+/// the truth) against its rules, and the first rule whose limit has been exceeded for its persistence time inside its
+/// arming window is the channel's verdict (latched). Limits are strict: a value exactly at its limit is not a
+/// violation. Whether a verdict terminates the flight is for the redundancy vote (<see cref="RedundancyParameters"/>).
 /// </summary>
 public sealed class FlightTerminationSystem
 {
-    /// <summary>Number of rules (<see cref="AftsRule"/> values).</summary>
+    /// <summary>Number of rules a channel judges (the <see cref="AftsRule"/> values before <see cref="AftsRule.ChannelFault"/>).</summary>
     public const int RuleCount = 6;
+
+    // Sensed acceleration below this (m/s²) means a free fall: well above the navigation noise (0.1 m/s²), well
+    // below any thrust or measurable drag.
+    private const double FallingBelowMps2 = 1;
 
     // A persistence clock is a difference of cycle times: allow for their rounding.
     private const double ClockToleranceS = 1e-9;
 
     private readonly AftsParameters _p;
     private readonly ExpectedProfile _expected;
-    private readonly (double Sin, double Cos) _azimuth;
-    private readonly CorridorShape _corridor;
+    private readonly LimitLineSet _lines;
+    private readonly ImpactPredictor _impact;
     private readonly AftsRuleParameters[] _rules;
     private readonly RuleReading[] _readings = new RuleReading[RuleCount];
     private readonly double[] _since = [double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN];
+    private double _nextImpactS;
+    private double _lastImpactS = double.NaN;
+    private ImpactSchedule _schedule = new();
 
-    /// <param name="parameters">Rules, limits, persistence times, windows, corridor and zones.</param>
+    /// <param name="parameters">Rules, limits, persistence times, windows, limit lines, zones and debris classes.</param>
     /// <param name="expected">The expected-performance profile (before <see cref="AftsParameters.ExpectedPerformanceScale"/>).</param>
-    /// <param name="azimuthDeg">Launch azimuth (deg), to place the impact point on the map.</param>
-    public FlightTerminationSystem(AftsParameters parameters, ExpectedProfile expected, double azimuthDeg)
+    /// <param name="frame">The launch frame, to place impact points on the map.</param>
+    public FlightTerminationSystem(AftsParameters parameters, ExpectedProfile expected, LaunchFrame frame)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(expected);
+        ArgumentNullException.ThrowIfNull(frame);
         _p = parameters;
         _expected = expected;
-        _azimuth = Math.SinCos(azimuthDeg * (Math.PI / 180));
-        _corridor = new CorridorShape(parameters.Corridor);
+        _lines = new LimitLineSet(parameters.LimitLines, frame);
+        _impact = new ImpactPredictor(frame);
         _rules = new AftsRuleParameters[RuleCount];
         for (var i = 0; i < RuleCount; i++)
         {
@@ -39,65 +50,66 @@ public sealed class FlightTerminationSystem
         }
     }
 
-    /// <summary>The termination, once a rule has fired; null until then.</summary>
+    /// <summary>The channel's verdict, once a rule has fired; null until then.</summary>
     public AftsDecision? Decision { get; private set; }
 
-    /// <summary>Impact point of the last judged snapshot, east of the pad (km); NaN in orbit or without navigation.</summary>
+    /// <summary>Impact point of the worst debris class at the last computation, east of the pad (km); NaN in orbit or without navigation.</summary>
     public double IipEastKm { get; private set; } = double.NaN;
 
-    /// <summary>Impact point of the last judged snapshot, north of the pad (km); NaN in orbit or without navigation.</summary>
+    /// <summary>Impact point of the worst debris class, north of the pad (km); NaN in orbit or without navigation.</summary>
     public double IipNorthKm { get; private set; } = double.NaN;
 
     /// <summary>The reading of one rule at the last judged cycle.</summary>
     public RuleReading Reading(AftsRule rule) => _readings[(int)rule];
 
-    /// <summary>True when the system may terminate the flight (<see cref="AftsParameters.Enabled"/>).</summary>
-    public bool Enabled => _p.Enabled;
-
-    /// <summary>Judges one cycle. Returns the decision when a rule fires now (the first in rule order), else null; nothing changes after a decision.</summary>
+    /// <summary>
+    /// Judges one cycle. Returns the verdict when a rule fires now (the first in rule order), else null. After a verdict
+    /// the readings still follow what the channel sees (for a vote that waits, or a disabled system), but the verdict stands.
+    /// </summary>
     public AftsDecision? Judge(in NavigationSnapshot nav)
     {
-        if (Decision is not null)
-        {
-            return null;
-        }
-
-        var outside = double.NaN;
-        var depth = double.NaN;
         var performance = double.NaN;
-        IipEastKm = IipNorthKm = double.NaN;
-        if (nav.Valid)
+        if (!nav.Valid)
         {
-            if (Trajectory.ImpactDownrangeM(nav.RadiusM, nav.AngleRad, nav.RadialSpeedMps, nav.HorizontalSpeedMps) is { } iip)
+            IipEastKm = IipNorthKm = double.NaN;
+            _nextImpactS = nav.TimeS;
+        }
+        else
+        {
+            // Nothing but gravity acting (no thrust, no air): the vehicle is on the very fall the impact point
+            // predicts, so the point stays where it was.
+            var falling = nav.SensedAccelerationMps2 < FallingBelowMps2 && !double.IsNaN(_lastImpactS);
+            if (nav.TimeS >= _nextImpactS - ClockToleranceS && !falling)
             {
-                (IipEastKm, IipNorthKm) = Trajectory.OnMap(iip, _azimuth);
-                outside = _corridor.OutsideKm(IipEastKm, IipNorthKm);
-                depth = _p.ProtectedZones.Count > 0 ? SafetyMap.ZoneDepthKm(_p.ProtectedZones, IipEastKm, IipNorthKm) : double.NaN;
+                ImpactPoints(nav);
+                _nextImpactS = nav.TimeS + _schedule.Next(nav.TimeS, IipEastKm, IipNorthKm, Margin(), _p.ImpactCycleS);
+                _lastImpactS = nav.TimeS;
             }
 
             performance = Performance(nav);
         }
 
+        var hasIip = nav.Valid && !double.IsNaN(IipEastKm);
         var t = nav.TimeS;
         var fired = -1;
         Span<double> values =
         [
-            outside, depth, performance,
-            nav.Valid ? Math.Abs(nav.AttitudeErrorDeg) : double.NaN,
-            nav.Valid ? Math.Abs(nav.RateDegPerS) : double.NaN,
+            hasIip && _lines.Count > 0 ? _lines.BeyondKm(IipEastKm, IipNorthKm) : double.NaN,
+            hasIip && _p.ProtectedZones.Count > 0 ? SafetyMap.ZoneDepthKm(_p.ProtectedZones, IipEastKm, IipNorthKm) : double.NaN,
+            performance,
+            nav.Valid ? nav.TotalAttitudeErrorDeg : double.NaN,
+            nav.Valid ? nav.TotalRateDegPerS : double.NaN,
             nav.Valid ? 0 : 1,
         ];
         for (var i = 0; i < RuleCount; i++)
         {
-            var rule = (AftsRule)i;
-            if (Update(i, _rules[i], t, values[i], lowerIsWorse: rule == AftsRule.Performance) && fired < 0)
+            if (Update(i, _rules[i], t, values[i], lowerIsWorse: i == (int)AftsRule.Performance) && fired < 0)
             {
                 fired = i;
             }
         }
 
-        // A disabled system still shows what it would have seen, but never acts.
-        if (fired < 0 || !_p.Enabled)
+        if (fired < 0 || Decision is not null)
         {
             return null;
         }
@@ -107,7 +119,51 @@ public sealed class FlightTerminationSystem
         return Decision;
     }
 
-    // The smaller of sensed over expected acceleration and, once the expected speed is meaningful, speed.
+    // How far (km) the impact point is from making either impact rule's value cross its limit.
+    private double Margin()
+    {
+        if (double.IsNaN(IipEastKm))
+        {
+            return 0;
+        }
+
+        var margin = double.PositiveInfinity;
+        if (_lines.Count > 0 && _p.LimitLine.Enabled && _lines.BeyondKm(IipEastKm, IipNorthKm) is var beyond && !double.IsNaN(beyond))
+        {
+            margin = Math.Abs(_p.LimitLine.Limit - beyond);
+        }
+
+        if (_p.ProtectedZones.Count > 0 && _p.ProtectedZone.Enabled)
+        {
+            margin = Math.Min(margin, Math.Abs(_p.ProtectedZone.Limit - SafetyMap.ZoneDepthKm(_p.ProtectedZones, IipEastKm, IipNorthKm)));
+        }
+
+        return margin;
+    }
+
+    // The worst debris class's impact point: the one furthest beyond (or least inside) the limit lines.
+    private void ImpactPoints(in NavigationSnapshot nav)
+    {
+        (IipEastKm, IipNorthKm) = (double.NaN, double.NaN);
+        var worst = double.NegativeInfinity;
+        var debris = _p.Debris;
+        for (var i = 0; i < debris.Count; i++)
+        {
+            var (east, north, _) = _impact.Predict(nav.Position, nav.Velocity, nav.TimeS, debris[i].BallisticCoefficientKgM2);
+            if (double.IsNaN(east))
+            {
+                continue;
+            }
+
+            var beyond = _lines.Count > 0 ? _lines.BeyondKm(east, north) : 0;
+            if (beyond > worst || double.IsNaN(IipEastKm) || double.IsNaN(worst))
+            {
+                (worst, IipEastKm, IipNorthKm) = (beyond, east, north);
+            }
+        }
+    }
+
+    // The smaller of sensed over expected acceleration and, once the expected speed is meaningful, ground speed.
     private double Performance(in NavigationSnapshot nav)
     {
         if (!_expected.TryAt(nav.TimeS, out var acceleration, out var speed))
@@ -119,7 +175,7 @@ public sealed class FlightTerminationSystem
         var ratio = acceleration > 0 ? nav.SensedAccelerationMps2 / (scale * acceleration) : double.NaN;
         if (speed * scale >= _p.PerformanceMinExpectedSpeedMps)
         {
-            var speedRatio = nav.SpeedMps / (scale * speed);
+            var speedRatio = nav.GroundSpeedMps / (scale * speed);
             ratio = double.IsNaN(ratio) ? speedRatio : Math.Min(ratio, speedRatio);
         }
 

@@ -1,9 +1,8 @@
 namespace Telemetry.Simulation.Ascent;
 
 /// <summary>
-/// The launch pad and the launch azimuth. The Earth is a non-rotating sphere; the pad's eastward speed (about
-/// 390 m/s at Kii's latitude) is left out, and with a near-southward azimuth less than a fifth of it lies in the
-/// flight plane anyway (see docs/kairos.md).
+/// The launch pad and the launch azimuth over the spherical, rotating Earth of the model (the pad's eastward speed,
+/// about 386 m/s at Kii, is the vehicle's speed at lift-off; see docs/kairos.md).
 /// </summary>
 public sealed record LaunchSite
 {
@@ -13,6 +12,6 @@ public sealed record LaunchSite
     /// <summary>Longitude of the pad (deg east). Default: 135.89.</summary>
     public double LongitudeDeg { get; init; } = 135.89;
 
-    /// <summary>Launch azimuth, clockwise from north (deg). Default: 175 (south over the Pacific; chosen).</summary>
-    public double AzimuthDeg { get; init; } = 175;
+    /// <summary>Launch azimuth, clockwise from north (deg). Default: 190.5 (south over the Pacific; chosen for a sun-synchronous inclination of about 97.2°).</summary>
+    public double AzimuthDeg { get; init; } = 190.5;
 }

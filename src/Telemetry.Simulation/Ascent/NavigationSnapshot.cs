@@ -1,28 +1,34 @@
 namespace Telemetry.Simulation.Ascent;
 
-/// <summary>What the navigation solution tells the termination system at one judgement cycle.</summary>
+/// <summary>What one channel's navigation solution tells its termination judge at one judgement cycle.</summary>
 /// <param name="TimeS">Time since lift-off (s).</param>
 /// <param name="Valid">False while navigation has no solution; nothing else is then meaningful.</param>
-/// <param name="RadiusM">Distance from the Earth's centre (m).</param>
-/// <param name="AngleRad">Downrange angle from the pad (rad).</param>
-/// <param name="RadialSpeedMps">Radial speed (m/s, positive up).</param>
-/// <param name="HorizontalSpeedMps">Horizontal speed (m/s, positive downrange).</param>
+/// <param name="Position">Position (m, inertial).</param>
+/// <param name="Velocity">Inertial velocity (m/s).</param>
 /// <param name="SensedAccelerationMps2">Sensed, non-gravitational acceleration (m/s²).</param>
-/// <param name="AttitudeErrorDeg">Attitude minus commanded attitude (deg).</param>
+/// <param name="AttitudeErrorDeg">Pitch attitude minus commanded pitch (deg).</param>
+/// <param name="YawErrorDeg">Yaw attitude minus commanded yaw (deg).</param>
 /// <param name="RateDegPerS">Pitch rate (deg/s).</param>
+/// <param name="YawRateDegPerS">Yaw rate (deg/s).</param>
 public readonly record struct NavigationSnapshot(
     double TimeS,
     bool Valid,
-    double RadiusM,
-    double AngleRad,
-    double RadialSpeedMps,
-    double HorizontalSpeedMps,
+    Vec3 Position,
+    Vec3 Velocity,
     double SensedAccelerationMps2,
     double AttitudeErrorDeg,
-    double RateDegPerS)
+    double YawErrorDeg,
+    double RateDegPerS,
+    double YawRateDegPerS)
 {
-    /// <summary>Inertial speed (m/s).</summary>
-    public double SpeedMps => Math.Sqrt((RadialSpeedMps * RadialSpeedMps) + (HorizontalSpeedMps * HorizontalSpeedMps));
+    /// <summary>Speed relative to the ground below (m/s): the turning Earth's own speed taken out.</summary>
+    public double GroundSpeedMps => (Velocity - Position.Spin()).Length;
+
+    /// <summary>Total attitude error, pitch and yaw together (deg).</summary>
+    public double TotalAttitudeErrorDeg => Math.Sqrt((AttitudeErrorDeg * AttitudeErrorDeg) + (YawErrorDeg * YawErrorDeg));
+
+    /// <summary>Total angular rate, pitch and yaw together (deg/s).</summary>
+    public double TotalRateDegPerS => Math.Sqrt((RateDegPerS * RateDegPerS) + (YawRateDegPerS * YawRateDegPerS));
 }
 
 /// <summary>One rule at one judgement cycle.</summary>

@@ -10,8 +10,8 @@ public sealed record PitchProgramme
     /// <summary>Vertical rise after lift-off (s). Default: 4.</summary>
     public double VerticalRiseS { get; init; } = 4;
 
-    /// <summary>Pitch-kick angle from the vertical (deg). Default: 11 (calibrated: about 29 km at 69 s and orbit with 250 kg).</summary>
-    public double KickAngleDeg { get; init; } = 11;
+    /// <summary>Pitch-kick angle from the vertical (deg). Default: 8.5 (calibrated: about 29 km at 69 s and a 500 km orbit with 150 kg).</summary>
+    public double KickAngleDeg { get; init; } = 8.5;
 
     /// <summary>Duration of the pitch-over to the kick angle (s). Default: 6.</summary>
     public double KickDurationS { get; init; } = 6;
@@ -26,16 +26,19 @@ public sealed record PitchProgramme
     public int PitchOverStages { get; init; } = 1;
 
     /// <summary>Pitch-over rate of those stages (deg/s). Default: 1.</summary>
-    public double PitchOverRateDegPerS { get; init; } = 1;
+    public double PitchOverRateDegPerS { get; init; } = 0.03;
 
     /// <summary>
-    /// Later stages hold the altitude at which the first of them ignited: the climb-rate command is the altitude
-    /// error over this time constant (s). Default: 100.
+    /// Later stages (ignited near apogee) steer towards <see cref="HoldAltitudeM"/>: the climb-rate command is the
+    /// altitude error over this time constant (s), at most 20 m/s either way. Default: 100.
     /// </summary>
     public double HoldTimeConstantS { get; init; } = 100;
 
-    /// <summary>A liquid stage shuts down once the osculating perigee reaches this altitude (m). Default: 200000.</summary>
-    public double TargetPerigeeM { get; init; } = 200_000;
+    /// <summary>The altitude the insertion steering flies the last stages at (m). Default: 500000 (the missions' orbit).</summary>
+    public double HoldAltitudeM { get; init; } = 500_000;
+
+    /// <summary>A liquid stage shuts down once the osculating perigee reaches this altitude (m). Default: 480000.</summary>
+    public double TargetPerigeeM { get; init; } = 480_000;
 
     /// <summary>With no thrust left, a perigee at or above this altitude counts as orbit (m). Default: 150000.</summary>
     public double MinOrbitPerigeeM { get; init; } = 150_000;

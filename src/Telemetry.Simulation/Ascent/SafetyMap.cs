@@ -1,19 +1,13 @@
 namespace Telemetry.Simulation.Ascent;
 
-/// <summary>Where an impact point lies against the corridor and the protected zones, on the local map (km).</summary>
+/// <summary>Where an impact point lies against the limit lines and the protected zones, on the local map (km).</summary>
 public static class SafetyMap
 {
-    /// <summary>Distance (km) from the point to the corridor's edge: positive outside, negative inside.</summary>
-    public static double OutsideCorridorKm(IReadOnlyList<MapPoint> corridor, double eastKm, double northKm) =>
-        new CorridorShape(corridor).OutsideKm(eastKm, northKm);
-
     /// <summary>How deep (km) the point lies inside the deepest protected zone: negative when outside all (−∞ with none).</summary>
     public static double ZoneDepthKm(IReadOnlyList<ProtectedZone> zones, double eastKm, double northKm)
     {
         ArgumentNullException.ThrowIfNull(zones);
         var depth = double.NegativeInfinity;
-
-        // Indexed: a foreach over the interface would allocate an enumerator on every judgement cycle.
         for (var i = 0; i < zones.Count; i++)
         {
             var z = zones[i];
@@ -25,48 +19,81 @@ public static class SafetyMap
     }
 }
 
-/// <summary>A corridor polygon held as arrays with its edges' inverse squared lengths, for judging every cycle.</summary>
-public sealed class CorridorShape
+/// <summary>
+/// Limit lines on the local map, held as arrays for judging every cycle: the signed distance of a point beyond the
+/// nearest line (positive on a line's forbidden side), the largest over all lines. A line holds uprange of its first
+/// point without end, but ends at its last: a point past the end of every line (a vehicle nearly in orbit, whose
+/// impact point runs off round the Earth) is not judged (NaN).
+/// </summary>
+public sealed class LimitLineSet
 {
-    private readonly double[] _x;
-    private readonly double[] _y;
-    private readonly double[] _inverseLength2;
+    private readonly double[][] _x;
+    private readonly double[][] _y;
+    private readonly double[] _side;
 
-    /// <summary>The polygon of these points (km east and north of the pad), closed from the last point to the first.</summary>
-    public CorridorShape(IReadOnlyList<MapPoint> corridor)
+    /// <summary>The lines, placed on the map of a launch frame.</summary>
+    public LimitLineSet(IReadOnlyList<LimitLine> lines, LaunchFrame frame)
     {
-        ArgumentNullException.ThrowIfNull(corridor);
-        _x = [.. corridor.Select(p => p.EastKm)];
-        _y = [.. corridor.Select(p => p.NorthKm)];
-        _inverseLength2 = new double[_x.Length];
-        for (int i = 0, j = _x.Length - 1; i < _x.Length; j = i++)
+        ArgumentNullException.ThrowIfNull(lines);
+        ArgumentNullException.ThrowIfNull(frame);
+        _x = new double[lines.Count][];
+        _y = new double[lines.Count][];
+        _side = new double[lines.Count];
+        for (var i = 0; i < lines.Count; i++)
         {
-            var length2 = ((_x[i] - _x[j]) * (_x[i] - _x[j])) + ((_y[i] - _y[j]) * (_y[i] - _y[j]));
-            _inverseLength2[i] = length2 > 0 ? 1 / length2 : 0;
+            var map = lines[i].Points.Select(p => frame.ToMap(p.LatitudeDeg, p.LongitudeDeg)).ToArray();
+            _x[i] = [.. map.Select(m => m.EastKm)];
+            _y[i] = [.. map.Select(m => m.NorthKm)];
+            _side[i] = lines[i].Forbidden == LineSide.Left ? 1 : -1;
         }
     }
 
-    /// <summary>Distance (km) from the point to the edge: positive outside, negative inside (ray casting, nearest edge).</summary>
-    public double OutsideKm(double eastKm, double northKm)
-    {
-        var inside = false;
-        var nearest = double.PositiveInfinity;
-        var (x, y) = (_x, _y);
-        for (int i = 0, j = x.Length - 1; i < x.Length; j = i++)
-        {
-            var (ax, ay, bx, by) = (x[j], y[j], x[i], y[i]);
-            if ((by > northKm) != (ay > northKm) && eastKm < ((ax - bx) * (northKm - by) / (ay - by)) + bx)
-            {
-                inside = !inside;
-            }
+    /// <summary>Number of lines.</summary>
+    public int Count => _x.Length;
 
-            var (dx, dy) = (bx - ax, by - ay);
-            var t = Math.Clamp((((eastKm - ax) * dx) + ((northKm - ay) * dy)) * _inverseLength2[i], 0, 1);
-            var (ex, ey) = (eastKm - (ax + (t * dx)), northKm - (ay + (t * dy)));
-            nearest = Math.Min(nearest, (ex * ex) + (ey * ey));
+    /// <summary>The largest signed distance (km) of the point beyond a line: positive beyond, negative inside; NaN past the end of every line or with none.</summary>
+    public double BeyondKm(double eastKm, double northKm)
+    {
+        var worst = double.NaN;
+        for (var i = 0; i < _x.Length; i++)
+        {
+            var beyond = BeyondKm(i, eastKm, northKm);
+            worst = double.IsNaN(worst) || beyond > worst ? beyond : worst;
         }
 
-        var distance = Math.Sqrt(nearest);
-        return inside ? -distance : distance;
+        return worst;
+    }
+
+    /// <summary>The signed distance (km) of the point beyond line <paramref name="line"/> (its index); NaN past its last point.</summary>
+    public double BeyondKm(int line, double eastKm, double northKm)
+    {
+        var (x, y) = (_x[line], _y[line]);
+        var nearest = double.PositiveInfinity;
+        var sign = 1.0;
+        for (var j = 1; j < x.Length; j++)
+        {
+            var (ax, ay, dx, dy) = (x[j - 1], y[j - 1], x[j] - x[j - 1], y[j] - y[j - 1]);
+            var length2 = (dx * dx) + (dy * dy);
+            var t = length2 > 0 ? (((eastKm - ax) * dx) + ((northKm - ay) * dy)) / length2 : 0;
+
+            if (j == x.Length - 1 && t > 1)
+            {
+                return double.NaN;
+            }
+
+            // The first segment extends without end uprange.
+            var clamped = Math.Clamp(t, j == 1 ? double.NegativeInfinity : 0, 1);
+            var (ex, ey) = (eastKm - (ax + (clamped * dx)), northKm - (ay + (clamped * dy)));
+            var d2 = (ex * ex) + (ey * ey);
+            if (d2 < nearest)
+            {
+                nearest = d2;
+
+                // Left of the walking direction when the cross product is positive.
+                sign = ((dx * (northKm - ay)) - (dy * (eastKm - ax))) >= 0 ? 1 : -1;
+            }
+        }
+
+        return _side[line] * sign * Math.Sqrt(nearest);
     }
 }

@@ -27,6 +27,21 @@ public sealed record DescentResult(
         return null;
     }
 
+    /// <summary>The event where guidance first entered <paramref name="phase"/>, or null (braking is entered at time 0).</summary>
+    public TimelineEvent? PhaseEntry(GuidancePhase phase)
+    {
+        var suffix = "-> " + phase;
+        foreach (var e in Events)
+        {
+            if (e.Kind == TimelineEventKind.PhaseChange && e.Description.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return e;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The first crossing of a true altitude listed in <see cref="Scenario.AltitudeCrossingsM"/> (m), or null.</summary>
     public TimelineEvent? Crossing(double altitudeM)
     {

@@ -24,13 +24,13 @@ public sealed record GuidanceParameters
     /// <summary>Braking ends when the time to go falls below this (s). Default: 2.</summary>
     public double BrakingEndTimeToGoS { get; init; } = 2;
 
-    /// <summary>Vertical hold throttle, as a fraction of maximum thrust. Default: 0.367 (calibrated).</summary>
+    /// <summary>Vertical hold throttle, as a fraction of maximum thrust. Default: 0.367 (the shipped M1/M2 scenarios carry the value fitted by calibrate).</summary>
     public double HoldThrottle { get; init; } = 0.367;
 
     /// <summary>Landing burn starts at this LRF-validated altitude (m). Default: 3000.</summary>
     public double LandingBurnAltitudeM { get; init; } = 3000;
 
-    /// <summary>Landing-burn time to go as a fraction of the constant-deceleration time to the low gate. Default: 0.72 (calibrated).</summary>
+    /// <summary>Landing-burn time to go as a fraction of the constant-deceleration time to the low gate. Default: 0.72 (the shipped M1/M2 scenarios carry the value fitted by calibrate).</summary>
     public double LandingBurnTimeFactor { get; init; } = 0.72;
 
     /// <summary>

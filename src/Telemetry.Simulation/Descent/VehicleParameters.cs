@@ -9,7 +9,7 @@ public sealed record VehicleParameters
     /// <summary>Propellant on board when the powered descent starts (kg). Default: 440 (calibrated).</summary>
     public double PropellantKg { get; init; } = 440;
 
-    /// <summary>Maximum main-engine thrust (N). Default: 1470 (calibrated; unpublished).</summary>
+    /// <summary>Maximum main-engine thrust (N). Default: 1470 (unpublished; the shipped M1/M2 scenarios carry the value fitted by calibrate).</summary>
     public double MaxThrustN { get; init; } = 1470;
 
     /// <summary>Specific impulse (s); exhaust speed is Isp times g0 = 9.80665 m/s². Default: 320 (hydrazine/MON class).</summary>

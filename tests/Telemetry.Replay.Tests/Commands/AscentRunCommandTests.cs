@@ -21,17 +21,23 @@ public sealed class AscentRunCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.Ok, exit);
         var output = _console.Output;
-        Assert.Contains("rule_violated", output, StringComparison.Ordinal);
-        Assert.Contains("Flight terminated: attitude_rate", output, StringComparison.Ordinal);
+        Assert.Contains("self_test_fault", output, StringComparison.Ordinal);
+        Assert.Contains("Flight terminated: channel B declared itself faulty", output, StringComparison.Ordinal);
         Assert.Contains("a FALSE termination", output, StringComparison.Ordinal);
-        Assert.Equal(15, Directory.GetFiles(_directory.Path).Length);
-        foreach (var plot in new[] { "altitude-speed", "attitude", "attitude-error", "attitude-rate", "iip-map", "rule-margins" })
+        Assert.Equal(21, Directory.GetFiles(_directory.Path).Length);
+        foreach (var plot in new[]
+        {
+            "altitude-speed", "attitude", "attitude-error", "attitude-rate", "performance-band", "limit-line", "iip-map", "channels", "rule-margins",
+        })
         {
             RunOutputsTests.AssertNonTrivialPng(Path.Combine(_directory.Path, plot + ".png"));
         }
 
         var html = await File.ReadAllTextAsync(Path.Combine(_directory.Path, "report.html"));
         Assert.Contains("<td>termination</td>", html, StringComparison.Ordinal);
+        Assert.Contains("coastline (Natural Earth)", html, StringComparison.Ordinal);
+        Assert.Contains("public: 29.0 ± 1.5 km at 68.8 s", html, StringComparison.Ordinal);
+        Assert.Contains("declared itself faulty", html, StringComparison.Ordinal);
         Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
     }
 
@@ -50,9 +56,9 @@ public sealed class AscentRunCommandTests : IDisposable
         Assert.Equal("terminated", outcome.GetProperty("kind").GetString());
         Assert.Equal("false_termination", outcome.GetProperty("judgement").GetString());
         var termination = outcome.GetProperty("termination");
-        Assert.Equal("attitude_rate", termination.GetProperty("rule").GetString());
+        Assert.Equal("channel_fault", termination.GetProperty("rule").GetString());
         Assert.Equal(expected.Outcome.Termination!.Value, termination.GetProperty("value").GetDouble());
-        Assert.Equal(4, termination.GetProperty("limit").GetDouble());
+        Assert.Equal(0.5, termination.GetProperty("limit").GetDouble());
         Assert.True(outcome.GetProperty("truth").GetProperty("healthy").GetBoolean());
         Assert.Equal(expected.Events.Count, root.GetProperty("timeline").GetArrayLength());
         var figures = root.GetProperty("figures").EnumerateArray().ToList();
@@ -75,8 +81,12 @@ public sealed class AscentRunCommandTests : IDisposable
         {
             var cells = lines[i + 1].Split(',');
             var s = expected[i];
-            Assert.Equal([s.TimeS, s.AltitudeM, s.DownrangeM, s.SpeedMps], cells[..4].Select(c => double.Parse(c, CultureInfo.InvariantCulture)));
-            Assert.Equal(s.NavRateDegPerS, double.Parse(cells[16], CultureInfo.InvariantCulture));
+            double Cell(string column) => double.Parse(cells[Array.IndexOf(AscentCsv.Columns, column)], CultureInfo.InvariantCulture);
+            Assert.Equal([s.TimeS, s.AltitudeM, s.DownrangeM, s.CrossrangeM], cells[..4].Select(c => double.Parse(c, CultureInfo.InvariantCulture)));
+            Assert.Equal(s.SpeedMps, Cell("speed_mps"));
+            Assert.Equal(s.NavRateDegPerS, Cell("nav_rate_deg_per_s"));
+            Assert.Equal(s.YawDeg, Cell("yaw_deg"));
+            Assert.Equal(s.ChannelB, Cell("channel_b"));
         }
     }
 

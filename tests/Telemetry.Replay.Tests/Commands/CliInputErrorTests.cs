@@ -17,7 +17,7 @@ public sealed class CliInputErrorTests : IDisposable
         Assert.Contains(
             "error: 'apollo-11' is neither a shipped scenario (descents: nominal, resilience-m2, hakuto-r-m1, lrf-disabled, " +
             "resilience-m2-inertial-start, hakuto-r-m1-readmit, lrf-disabled-silent-check, slim; " +
-            "ascents: kairos-nominal, kairos-f1-expectation, kairos-f1-underperformance, kairos-f2, kairos-f3) nor an existing file.",
+            "ascents: kairos-nominal, kairos-f1, kairos-f1-underperformance, kairos-f2, kairos-f3, kairos-f3-wobble, kairos-f3-continue) nor an existing file.",
             System.Text.RegularExpressions.Regex.Replace(_console.Output, @"\s+", " "), StringComparison.Ordinal);
     }
 

@@ -19,20 +19,20 @@ public sealed class GoldenOutputsTests : IDisposable
     [
         "nominal", "resilience-m2", "hakuto-r-m1", "lrf-disabled", "resilience-m2-inertial-start", "hakuto-r-m1-readmit",
         "lrf-disabled-silent-check", "slim",
-        "kairos-nominal", "kairos-f1-expectation", "kairos-f1-underperformance", "kairos-f2", "kairos-f3",
+        "kairos-nominal", "kairos-f1", "kairos-f1-underperformance", "kairos-f2", "kairos-f3", "kairos-f3-wobble", "kairos-f3-continue",
     ];
 
     public static TheoryData<string, string[]> Campaigns => new()
     {
         { "mc/resilience-m2", ["montecarlo", "resilience-m2", "--runs", "200", "--seed", "3"] },
-        { "mc/kairos", ["montecarlo", "kairos-nominal", "--with", "kairos-f2", "--with", "kairos-f3", "--runs", "300", "--seed", "1"] },
+        { "mc/kairos", ["montecarlo", "kairos-nominal", "--with", "kairos-f2", "--with", "kairos-f3", "--runs", "40", "--seed", "1"] },
         {
             "mc/kairos-to",
-            ["montecarlo", "kairos-nominal", "--with", "kairos-f3", "--runs", "100", "--seed", "2", "--trade-off", "attitude_rate.limit",
+            ["montecarlo", "kairos-nominal", "--with", "kairos-f3-wobble", "--runs", "20", "--seed", "2", "--trade-off", "attitude_rate.limit",
              "--from", "2", "--to", "8", "--step", "2"]
         },
         { "sweep/lrf", ["sweep", "lrf-disabled", "--delay-from", "0", "--to", "20", "--step", "5"] },
-        { "sweep/kairos", ["sweep", "kairos-f3", "--afts", "attitude_rate.limit", "--from", "3", "--to", "8", "--step", "1"] },
+        { "sweep/kairos", ["sweep", "kairos-f3-wobble", "--afts", "attitude_rate.limit", "--from", "3", "--to", "8", "--step", "1"] },
         { "sens/resilience-m2", ["sensitivity", "resilience-m2", "--samples", "20"] },
     };
 

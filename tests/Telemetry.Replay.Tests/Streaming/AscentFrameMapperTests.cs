@@ -29,7 +29,13 @@ public sealed class AscentFrameMapperTests
         Assert.StartsWith("ascent,phase=stage_1,scenario=kairos-f3,source=replay/kairos-f3 ", lines[0], StringComparison.Ordinal);
         Assert.Contains("nav_rate_deg_per_s=", lines[^1], StringComparison.Ordinal);
         Assert.Contains("guidance_phase=\"stage_1\"", lines[^1], StringComparison.Ordinal);
-        Assert.Equal(69.1, run.Trajectory[^1].TimeS, 1e-9);
+        Assert.Equal(68.8, run.Trajectory[^1].TimeS, 1e-9);
+
+        // The last frame carries the channels as the ground station saw them: A go, B declared itself faulty, the vote to terminate.
+        Assert.Contains("channel_a=0i", lines[^1], StringComparison.Ordinal);
+        Assert.Contains("channel_b=2i", lines[^1], StringComparison.Ordinal);
+        Assert.Contains("vote=true", lines[^1], StringComparison.Ordinal);
+        Assert.Contains("channel_b=0i", lines[0], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,12 +7,12 @@ public sealed class AftsRuleTests
 {
     private const double Cycle = 0.05;
     private const double ExpectedAcceleration = 20;
-    private static readonly double PadRadius = Trajectory.EarthRadiusM;
+    private static readonly LaunchFrame Kii = new(new LaunchSite());
 
     public static TheoryData<AftsRule, double, double> ValueRules => new()
     {
         { AftsRule.AttitudeError, 15, 0.7 },
-        { AftsRule.AttitudeRate, 4, 0.3 },
+        { AftsRule.AttitudeRate, 10, 0.5 },
         { AftsRule.Performance, 0.85, 4 },
     };
 
@@ -99,40 +99,47 @@ public sealed class AftsRuleTests
     }
 
     [Theory]
-    [InlineData(AftsRule.IipCorridor)]
-    [InlineData(AftsRule.ProtectedZone)]
-    public void Judge_ImpactPointRules_FireAfterPersistenceJustBeyondTheirLimitAndNeverAtIt(AftsRule rule)
+    [InlineData(AftsRule.LimitLine, 1500.0)]
+    [InlineData(AftsRule.ProtectedZone, 0.0)]
+    public void Judge_ImpactPointRules_FireAfterPersistenceJustBeyondTheirLimitAndNeverAtIt(AftsRule rule, double westMps)
     {
-        // Flying uprange over the coast: the impact point lies north of the pad, outside the corridor and in the zone.
-        var uprange = new NavigationSnapshot(0, true, PadRadius + 2000, 0, 150, -300, ExpectedAcceleration, 0, 0);
+        // Flying back over the coast (north), or hard west: the impact point lies in the zone, or beyond the west line.
+        var flight = Flying(20_000, 500, -400, westMps) with { TimeS = 0 };
+        if (rule == AftsRule.ProtectedZone)
+        {
+            flight = Flying(2000, 300, 400, 0);
+        }
+
         var probe = System(rule, 0, 0);
-        probe.Judge(uprange);
+        probe.Judge(flight);
         var value = probe.Reading(rule).Value;
-        Assert.True(value > 0, $"{rule} should be violated by an uprange flight, got {value}");
+        Assert.True(value > 0, $"{rule} should be violated, got {value}");
 
         var atLimit = System(rule, value, 0.5);
         var beyond = System(rule, value - 1e-9, 0.5);
         for (var k = 0; k < 10; k++)
         {
-            Assert.Null(atLimit.Judge(uprange with { TimeS = k * Cycle }));
-            Assert.Null(beyond.Judge(uprange with { TimeS = k * Cycle }));
+            Assert.Null(atLimit.Judge(flight with { TimeS = k * Cycle }));
+            Assert.Null(beyond.Judge(flight with { TimeS = k * Cycle }));
         }
 
-        Assert.Null(atLimit.Judge(uprange with { TimeS = 10 * Cycle }));
-        Assert.Equal(rule, beyond.Judge(uprange with { TimeS = 10 * Cycle })!.Rule);
+        Assert.Null(atLimit.Judge(flight with { TimeS = 10 * Cycle }));
+        Assert.Equal(rule, beyond.Judge(flight with { TimeS = 10 * Cycle })!.Rule);
     }
 
     [Fact]
-    public void Judge_Disabled_ShowsReadingsButNeverDecides()
+    public void Judge_AfterAVerdict_ReadingsFollowButTheVerdictStands()
     {
-        var afts = new FlightTerminationSystem(Only(AftsRule.AttitudeRate, 4, 0) with { Enabled = false }, Flat(), 175);
-        Assert.Null(afts.Judge(Snapshot(AftsRule.AttitudeRate, 5, 30)));
-        Assert.True(afts.Reading(AftsRule.AttitudeRate).Violated);
-        Assert.Null(afts.Decision);
+        var afts = System(AftsRule.AttitudeRate, 4, 0);
+        var verdict = afts.Judge(Snapshot(AftsRule.AttitudeRate, 5, 30));
+        Assert.NotNull(verdict);
+        Assert.Null(afts.Judge(Snapshot(AftsRule.AttitudeRate, 5.05, 1)));
+        Assert.False(afts.Reading(AftsRule.AttitudeRate).Violated);
+        Assert.Same(verdict, afts.Decision);
     }
 
     private static FlightTerminationSystem System(AftsRule rule, double limit, double persistence, double armedFromS = 0) =>
-        new(Only(rule, limit, persistence, armedFromS), Flat(), 175);
+        new(Only(rule, limit, persistence, armedFromS), Flat(), Kii);
 
     // Only the rule under test is enabled, so nothing else can fire first.
     private static AftsParameters Only(AftsRule rule, double limit, double persistence, double armedFromS = 0)
@@ -149,9 +156,23 @@ public sealed class AftsRuleTests
     // Expected acceleration constant, expected speed zero: the performance value is the acceleration ratio alone.
     private static ExpectedProfile Flat() => new(Cycle, [.. Enumerable.Repeat(ExpectedAcceleration, 4001)], new double[4001]);
 
-    private static NavigationSnapshot Snapshot(AftsRule rule, double time, double value) => new(
-        time, true, PadRadius + 100, 0, 50, 0,
-        rule == AftsRule.Performance ? value * ExpectedAcceleration : ExpectedAcceleration,
-        rule == AftsRule.AttitudeError ? value : 0,
-        rule == AftsRule.AttitudeRate ? value : 0);
+    private static NavigationSnapshot Snapshot(AftsRule rule, double time, double value) =>
+        Flying(100, 50, 0, 0) with
+        {
+            TimeS = time,
+            SensedAccelerationMps2 = rule == AftsRule.Performance ? value * ExpectedAcceleration : ExpectedAcceleration,
+            AttitudeErrorDeg = rule == AftsRule.AttitudeError ? value : 0,
+            RateDegPerS = rule == AftsRule.AttitudeRate ? value : 0,
+        };
+
+    // Above the pad, moving relative to the ground: up, north and west (m/s).
+    private static NavigationSnapshot Flying(double altitudeM, double upMps, double northMps, double westMps)
+    {
+        var up = Kii.Pad.Unit;
+        var east = Vec3.Cross(new Vec3(0, 0, 1), up).Unit;
+        var north = Vec3.Cross(up, east);
+        var position = up * (Trajectory.EarthRadiusM + altitudeM);
+        var velocity = position.Spin() + (up * upMps) + (north * northMps) - (east * westMps);
+        return new NavigationSnapshot(0, true, position, velocity, ExpectedAcceleration, 0, 0, 0, 0);
+    }
 }

@@ -8,13 +8,16 @@ public sealed class AscentPhysicsTests
 {
     private const double G0 = 9.80665;
 
+    // A pad on the X axis with the launch plane's normal along Z: up is X, downrange is Y, left is Z.
+    private static readonly Vec3 Normal = new(0, 0, 1);
+
     [Fact]
     public void Step_DragFreeVerticalBurn_MatchesRocketEquationLessGravityLoss()
     {
         const double thrust = 400_000, isp = 270, m0 = 23_000, dt = 0.01;
         var flow = thrust / (isp * G0);
-        var inputs = new StepInputs(thrust, flow, 0, 1, 0, 0, 0, 0);
-        var s = new AscentState(Earth.RadiusM, 0, 0, 0, m0, 0, 0);
+        var inputs = new StepInputs(thrust, flow, 0, 0, 0, 0, 0, 0, Normal);
+        var s = new AscentState(new Vec3(Earth.RadiusM, 0, 0), default, m0, 0, 0, 0, 0);
         var gravityLoss = 0.0;
         for (var i = 0; i < 6000; i++)
         {
@@ -27,28 +30,41 @@ public sealed class AscentPhysicsTests
         var ideal = isp * G0 * Math.Log(m0 / s.MassKg);
         Assert.Equal(m0 - (flow * 60), s.MassKg, 1e-6);
         Assert.Equal(ideal - gravityLoss, s.RadialSpeedMps, 1e-3);
-        Assert.Equal(0, s.HorizontalSpeedMps);
+        Assert.Equal(0, s.HorizontalSpeedMps, 1e-9);
         Assert.Equal(0, s.PitchRad);
+        Assert.Equal(0, s.YawRad);
     }
 
     [Theory]
-    [InlineData(300, 0, 0)]
-    [InlineData(200, 150, 0)]
-    [InlineData(200, 150, 40)]
-    [InlineData(-50, 300, -20)]
-    public void Derivative_MovingThroughAir_DragOpposesTheAirRelativeVelocity(double vr, double vt, double wind)
+    [InlineData(300, 0, 0, 0)]
+    [InlineData(200, 150, 0, 0)]
+    [InlineData(200, 150, 40, 0)]
+    [InlineData(-50, 300, -20, 80)]
+    public void Derivative_MovingThroughAir_DragOpposesTheVelocityRelativeToTheTurningAirAndTheWind(double vUp, double vDown, double wind, double vLeft)
     {
-        var s = new AscentState(Earth.RadiusM + 5000, 0, vr, vt, 10_000, 0.3, 0);
-        var still = AscentDynamics.Derivative(s, new StepInputs(0, 0, 0, 1, 0, 0, 0, wind));
-        var dragged = AscentDynamics.Derivative(s, new StepInputs(0, 0, 0, 1, 0.8, 0, 0, wind));
-        var (ar, at) = (dragged.RadialSpeedMps - still.RadialSpeedMps, dragged.HorizontalSpeedMps - still.HorizontalSpeedMps);
-        var (ur, ut) = (vr, vt - wind);
-        var speed = Math.Sqrt((ur * ur) + (ut * ut));
+        var position = new Vec3(Earth.RadiusM + 5000, 0, 0);
+        var velocity = new Vec3(vUp, vDown, vLeft);
+        var s = new AscentState(position, velocity, 10_000, 0.3, 0, 0, 0);
+        var still = AscentDynamics.Derivative(s, new StepInputs(0, 0, 0, 0, 0, 0, 0, wind, Normal));
+        var dragged = AscentDynamics.Derivative(s, new StepInputs(0, 0, 0, 0, 0.8, 0, 0, wind, Normal));
+        var drag = dragged.Velocity - still.Velocity;
+        var air = velocity - position.Spin() - new Vec3(0, wind, 0);
 
         // Anti-parallel to the air-relative velocity, with magnitude ½ρSCd·V²/m.
-        Assert.Equal(0, (ar * ut) - (at * ur), 1e-9);
-        Assert.True((ar * ur) + (at * ut) < 0);
-        Assert.Equal(0.8 * speed * speed / 10_000, Math.Sqrt((ar * ar) + (at * at)), 1e-9);
+        Assert.Equal(0, Vec3.Cross(drag, air).Length, 1e-9);
+        Assert.True(Vec3.Dot(drag, air) < 0);
+        Assert.Equal(0.8 * Vec3.Dot(air, air) / 10_000, drag.Length, 1e-9);
+    }
+
+    [Fact]
+    public void Derivative_NozzleYawed_TurnsTheThrustLeftAndTheBodyRight()
+    {
+        var s = new AscentState(new Vec3(Earth.RadiusM + 50_000, 0, 0), default, 10_000, 0, 0, 0, 0);
+        var d = AscentDynamics.Derivative(s, new StepInputs(200_000, 0, 0, 0.05, 0, 0, 0.1, 0, Normal));
+        Assert.True(d.Velocity.Z > 0, "thrust turned left");
+        Assert.Equal(200_000 * Math.Sin(0.05) / 10_000, d.Velocity.Z, 1e-9);
+        Assert.Equal(-200_000 * 0.1 * Math.Sin(0.05) / 10_000, d.YawRateRadS, 1e-9);
+        Assert.Equal(0, d.RateRadS);
     }
 
     [Fact]
@@ -92,26 +108,20 @@ public sealed class AscentPhysicsTests
     }
 
     [Fact]
-    public void ImpactDownrange_BallisticAndVerticalAndOrbital_MatchTheirClosedForms()
+    public void Apsides_CircularOrbit_PerigeeAndApogeeAtItsAltitude()
     {
-        var r = Trajectory.EarthRadiusM;
-        Assert.Equal(0, Trajectory.ImpactDownrangeM(r + 1000, 0, 300, 0)!.Value, 1e-6);
-
-        // 300 m/s at 45° from the surface: v²/g on a flat Earth, within the sphere's and gravity's 1 %.
-        var v = 300 / Math.Sqrt(2);
-        Assert.Equal(300.0 * 300 / (Earth.Mu / (r * r)), Trajectory.ImpactDownrangeM(r, 0, v, v)!.Value, 0.01 * 9180);
-        Assert.Equal(-Trajectory.ImpactDownrangeM(r, 0, v, v)!.Value, Trajectory.ImpactDownrangeM(r, 0, v, -v)!.Value, 1e-6);
-        Assert.Null(Trajectory.ImpactDownrangeM(r + 300_000, 1, 0, Math.Sqrt(Earth.Mu / (r + 300_000))));
-        var (perigee, apogee) = Trajectory.Apsides(r + 300_000, 0, Math.Sqrt(Earth.Mu / (r + 300_000)));
+        var r = Earth.RadiusM + 300_000;
+        var (perigee, apogee) = Trajectory.Apsides(r, 0, Math.Sqrt(Earth.Mu / r));
         Assert.Equal(300_000, perigee, 1e-3);
         Assert.Equal(300_000, apogee, 1e-3);
     }
+
     [Fact]
     public void Step_VacuumCoastOneCycleAtOnce_MatchesFiveTenMillisecondSteps()
     {
         // 200 km up, climbing slowly below orbital speed: the coast before third-stage ignition.
-        var start = new AscentState(Earth.RadiusM + 200_000, 0.1, 150, 6_500, 2_500, 1.2, 6_500 / (Earth.RadiusM + 200_000));
-        var coast = new StepInputs(0, 0, 0, 1, 0, 0, 0, 0);
+        var start = new AscentState(new Vec3(Earth.RadiusM + 200_000, 0, 0), new Vec3(150, 6_500, 300), 2_500, 1.2, 0, 0, 0);
+        var coast = new StepInputs(0, 0, 0, 0, 0, 0, 0, 0, Normal);
         var fine = start;
         for (var i = 0; i < 5; i++)
         {
@@ -119,10 +129,8 @@ public sealed class AscentPhysicsTests
         }
 
         var coarse = AscentDynamics.Step(start, coast, 0.05);
-        Assert.Equal(fine.RadiusM, coarse.RadiusM, 1e-6);
-        Assert.Equal(fine.AngleRad * Earth.RadiusM, coarse.AngleRad * Earth.RadiusM, 1e-6);
-        Assert.Equal(fine.RadialSpeedMps, coarse.RadialSpeedMps, 1e-9);
-        Assert.Equal(fine.HorizontalSpeedMps, coarse.HorizontalSpeedMps, 1e-9);
+        Assert.Equal(0, (fine.Position - coarse.Position).Length, 1e-6);
+        Assert.Equal(0, (fine.Velocity - coarse.Velocity).Length, 1e-9);
     }
 
     [Fact]
@@ -186,7 +194,7 @@ public sealed class AscentPhysicsTests
         var sc = AscentScenarioCatalog.Load("kairos-nominal");
         var programme = sc.Programme with { GravityTurnStages = 0, PitchOverStages = 0 };
         var stages = new[] { sc.Vehicle.Stages[2], sc.Vehicle.Stages[3] };
-        var start = new AscentState(Earth.RadiusM + 220_000, 0.3, 40, 5_200, 2_400, 1.45, 0.002);
+        var start = new AscentState(new Vec3(Earth.RadiusM + 220_000, 0, 0), new Vec3(40, 5_200, 200), 2_400, 1.45, 0.002, 0.01, 0.001);
         const double dt = 0.01;
         const long k = 30_000;
 
@@ -194,9 +202,9 @@ public sealed class AscentPhysicsTests
             new Tvc(sc.Control, sc.Faults, dt), new NavigationModel(sc.Navigation, sc.Faults, Telemetry.Simulation.Core.Internal.Rng.For(0, 11)));
 
         var (p1, s1, t1, n1) = Parts();
-        var burnt = VacuumBurn.Fly(start, k, 5, dt, p1, s1, t1, n1, out _, out _, out _);
+        var burnt = VacuumBurn.Fly(start, k, 5, dt, p1, s1, t1, n1, Normal, out _, out _, out _);
 
-        var (p2, s2, t2, n2) = Parts();
+        var (p2, s2, t2, _) = Parts();
         var stepped = start;
         var stage = stages[0];
         var k2 = stage.RadiusOfGyrationM * stage.RadiusOfGyrationM;
@@ -204,21 +212,20 @@ public sealed class AscentPhysicsTests
         {
             var time = (k + j) * dt;
             var thrust = p2.Thrust(dt, out var flow);
-            var command = s2.Update(time, dt, 0, thrust / stepped.MassKg, stepped.RadiusM, stepped.RadialSpeedMps, stepped.HorizontalSpeedMps);
-            var nozzle = t2.Update(time, 0, stepped.PitchRad - command, stepped.RateRadS);
-            var (sin, cos) = Tvc.SinCos(nozzle);
-            stepped = AscentDynamics.Step(stepped, new StepInputs(thrust, flow, sin, cos, 0, 0, stage.NozzleArmM / k2, 0), dt);
+            var command = s2.Update(time, dt, 0, thrust / stepped.MassKg, new Kinematics(stepped.Position, stepped.Velocity, Normal));
+            var nozzle = t2.Update(time, 0, stepped.PitchRad - command.Pitch, stepped.RateRadS, stepped.YawRad - command.Yaw, stepped.YawRateRadS);
+            stepped = AscentDynamics.Step(stepped, new StepInputs(thrust, flow, nozzle.Pitch, nozzle.Yaw, 0, 0, stage.NozzleArmM / k2, 0, Normal), dt);
             p2.Advance(dt, flow, stepped.RadialSpeedMps);
         }
 
         Assert.Equal(stepped.MassKg, burnt.MassKg, 1e-9);
-        Assert.Equal(stepped.RadiusM, burnt.RadiusM, 0.01);
-        Assert.Equal(stepped.AngleRad * Earth.RadiusM, burnt.AngleRad * Earth.RadiusM, 0.01);
-        Assert.Equal(stepped.RadialSpeedMps, burnt.RadialSpeedMps, 1e-3);
-        Assert.Equal(stepped.HorizontalSpeedMps, burnt.HorizontalSpeedMps, 1e-3);
-        // Steering reads the cycle's starting point mass, so the command (and the nozzle after it) differs slightly:
-        // 1e-5 rad/s is 0.0006 deg/s, against the termination system's 0.1 deg/s rate noise.
+        Assert.Equal(0, (stepped.Position - burnt.Position).Length, 0.02);
+        Assert.Equal(0, (stepped.Velocity - burnt.Velocity).Length, 2e-3);
+
+        // Steering reads the cycle's starting point mass, so the command (and the nozzle after it) differs slightly.
         Assert.Equal(stepped.PitchRad, burnt.PitchRad, 1e-6);
         Assert.Equal(stepped.RateRadS, burnt.RateRadS, 1e-5);
+        Assert.Equal(stepped.YawRad, burnt.YawRad, 1e-6);
+        Assert.Equal(stepped.YawRateRadS, burnt.YawRateRadS, 1e-5);
     }
 }

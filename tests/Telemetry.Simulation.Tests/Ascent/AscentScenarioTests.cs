@@ -14,20 +14,27 @@ public sealed class AscentScenarioTests(ShippedAscents runs) : IClassFixture<Shi
     {
         var result = runs.Get(name);
         var reference = Assert.IsType<AscentReference>(result.Scenario.Reference);
+        if (name == "kairos-f3-continue")
+        {
+            // A what-if of a choice, not of a flight: nothing public to meet.
+            Assert.Empty(reference.Figures);
+            return;
+        }
+
         ReferenceFigures.AssertAllWithin(name, reference.Figures.Select(f => (f.Name, f.Value, f.Tolerance, f.Unit, result.Measure(f))));
     }
 
     [Fact]
-    public void Run_KairosNominal_ReachesALowOrbitWithoutOneRuleViolation()
+    public void Run_KairosNominal_FliesThePublishedTimelineToA500KmSunSynchronousOrbitWithoutOneRuleViolation()
     {
         var result = runs.Get("kairos-nominal");
 
         Assert.Equal(AscentOutcomeKind.Orbit, result.Outcome.Kind);
         Assert.Equal(AftsJudgement.CorrectlyFlown, result.Outcome.Judgement);
-        Assert.DoesNotContain(result.Events, e => e.Kind is AscentEventKind.RuleViolated or AscentEventKind.Hazard);
-        Assert.InRange(result.Outcome.Truth.PerigeeKm!.Value, 195, 230);
-        Assert.InRange(result.Outcome.Truth.ApogeeKm!.Value, 195, 300);
-        Assert.Equal(22_970, result.Scenario.Vehicle.LiftOffMassKg(), 1e-6);
+        Assert.DoesNotContain(result.Events, e => e.Kind is AscentEventKind.RuleViolated or AscentEventKind.Hazard or AscentEventKind.ChannelVerdict);
+        Assert.InRange(result.Outcome.Truth.PerigeeKm!.Value, 475, 525);
+        Assert.InRange(result.Outcome.Truth.ApogeeKm!.Value, 475, 560);
+        Assert.InRange(result.Outcome.Truth.InclinationDeg!.Value, 96.9, 97.9);
         Assert.Equal(
             [AscentEventKind.Ignition, AscentEventKind.LiftOff, AscentEventKind.BurnOut, AscentEventKind.Separation,
              AscentEventKind.Ignition, AscentEventKind.FairingJettison, AscentEventKind.BurnOut, AscentEventKind.Separation,
@@ -35,87 +42,126 @@ public sealed class AscentScenarioTests(ShippedAscents runs) : IClassFixture<Shi
              AscentEventKind.Shutdown, AscentEventKind.Orbit],
             result.Events.Select(e => e.Kind));
 
-        // The calibration point of flight 3 on the healthy vehicle: about 29 km at 69 s.
-        var at69 = result.Trajectory.First(s => s.TimeS >= 69 - 1e-9);
-        Assert.InRange(at69.AltitudeM, 28_000, 30_000);
-        Assert.InRange(result.Outcome.MaxDynamicPressurePa, 45_000, 70_000);
+        // Separation near 140 s, then the fairing near 168 s during the second-stage burn.
+        var separation = result.FirstEvent(AscentEventKind.Separation)!.TimeS;
+        var secondIgnition = result.Events.Where(e => e.Kind == AscentEventKind.Ignition).ElementAt(1).TimeS;
+        var fairing = result.FirstEvent(AscentEventKind.FairingJettison)!.TimeS;
+        Assert.InRange(separation, 137, 143);
+        Assert.InRange(fairing, secondIgnition, 171);
+        Assert.InRange(result.Outcome.MaxDynamicPressurePa, 35_000, 70_000);
+
+        // The planned track: a few kilometres off the azimuth (the pad's eastward speed), never near a limit line.
+        Assert.All(result.Trajectory.Where(s => !double.IsNaN(s.LimitLineKm)), s => Assert.True(s.LimitLineKm < -20, $"{s.TimeS}: {s.LimitLineKm}"));
     }
 
-    [Theory]
-    [InlineData("kairos-f1-expectation", AftsJudgement.FalseTermination)]
-    [InlineData("kairos-f1-underperformance", AftsJudgement.WarrantedTermination)]
-    public void Run_KairosF1Reading_PerformanceRuleFiresFiveSecondsAfterLiftOff(string name, AftsJudgement judgement)
+    [Fact]
+    public void Run_KairosF1_HealthyMotorAgainstAPredictionFivePercentHighIsDestroyedAt5Point3Seconds()
     {
-        var result = runs.Get(name);
+        var result = runs.Get("kairos-f1");
+        var termination = Assert.IsType<AftsDecision>(result.Outcome.Termination);
+
+        Assert.Equal(AftsRule.Performance, termination.Rule);
+        Assert.Equal(5.3, termination.TimeS, 1e-9);
+        Assert.Equal(4.3, termination.ViolatedForS, 1e-9);
+        Assert.InRange(termination.Value, 0.93, 0.975);
+        Assert.Equal(AftsJudgement.FalseTermination, result.Outcome.Judgement);
+        Assert.InRange(result.Outcome.AltitudeM, 50, 300);
+
+        // The motor is the nominal one: what the judge saw was the prediction, a few percent high.
+        Assert.Null(result.Scenario.Faults.Thrust);
+        Assert.Equal(1.05, result.Scenario.Afts.ExpectedPerformanceScale);
+    }
+
+    [Fact]
+    public void Run_KairosF1UnderperformanceWhatIf_SameRuleAboutFiveSecondsButRightlyTerminated()
+    {
+        var result = runs.Get("kairos-f1-underperformance");
         var termination = Assert.IsType<AftsDecision>(result.Outcome.Termination);
 
         Assert.Equal(AftsRule.Performance, termination.Rule);
         Assert.Equal(5.0, termination.TimeS, 1e-9);
-        Assert.Equal(4.0, termination.ViolatedForS, 1e-9);
-        Assert.Equal(judgement, result.Outcome.Judgement);
-        Assert.InRange(result.Outcome.AltitudeM, 50, 200);
+        Assert.Equal(AftsJudgement.WarrantedTermination, result.Outcome.Judgement);
+        Assert.False(result.Outcome.Truth.ReachesOrbit);
+        Assert.StartsWith("WHAT-IF", result.Scenario.Description, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Run_KairosF1TwoReadings_TheJudgeSeesTheSameShortfallAndDecidesTheSameInTheFirstSeconds()
-    {
-        var wrongSetting = runs.Get("kairos-f1-expectation");
-        var weakMotor = runs.Get("kairos-f1-underperformance");
-
-        // Same rule, same instant, after the same time in violation, and the violation began on the same cycle.
-        Assert.Equal(wrongSetting.Outcome.Termination! with { Value = 0 }, weakMotor.Outcome.Termination! with { Value = 0 });
-        var started = wrongSetting.Events.Single(e => e.Kind == AscentEventKind.RuleViolated);
-        Assert.Equal(started.TimeS, weakMotor.Events.Single(e => e.Kind == AscentEventKind.RuleViolated).TimeS);
-
-        // Until the speed term comes in (expected speed 20 m/s), what it judges is the same within 1 %: sensed
-        // acceleration at 80 % of the expectation, whether the expectation is 25 % too high or the motor 20 % weak.
-        foreach (var (a, b) in wrongSetting.Trajectory.Zip(weakMotor.Trajectory).Where(p => p.First.TimeS is >= 1 and <= 1.5))
-        {
-            Assert.Equal(a.TimeS, b.TimeS);
-            Assert.Equal(a.PerformanceRatio, b.PerformanceRatio, 0.01);
-            Assert.InRange(a.PerformanceRatio, 0.78, 0.82);
-        }
-
-        // Only the truth tells them apart: one would have flown to orbit, the other could not.
-        Assert.True(wrongSetting.Outcome.Truth.Healthy);
-        Assert.False(weakMotor.Outcome.Truth.ReachesOrbit);
-    }
-
-    [Fact]
-    public void Run_KairosF2_StuckNozzleSpinsTheVehicleAndTheRateRuleRightlyEndsItNear95Seconds()
+    public void Run_KairosF2_NozzleDriveFailsAt80SecondsFliesOnThroughStagingDriftsWestAndIsEndedOnTheLimitLineNear187Seconds()
     {
         var result = runs.Get("kairos-f2");
         var termination = Assert.IsType<AftsDecision>(result.Outcome.Termination);
 
-        Assert.Equal(AftsRule.AttitudeRate, termination.Rule);
-        Assert.InRange(termination.TimeS, 94, 96);
-        Assert.True(termination.Value > 2 * termination.Limit, "the rate is far beyond its limit when it fires");
+        Assert.Equal(AftsRule.LimitLine, termination.Rule);
+        Assert.InRange(termination.TimeS, 184, 190);
         Assert.Equal(AftsJudgement.WarrantedTermination, result.Outcome.Judgement);
-        Assert.StartsWith("loss of control", result.Outcome.Truth.HazardReason, StringComparison.Ordinal);
-        Assert.InRange(result.Outcome.Truth.HazardTimeS!.Value, termination.TimeS, termination.TimeS + 3);
+        Assert.Contains("beyond a limit line", result.Outcome.Truth.HazardReason, StringComparison.Ordinal);
+
+        // Separation, second-stage ignition and the fairing all happen first; the termination falls in the second-stage burn.
+        var kinds = result.Events.Where(e => e.TimeS < termination.TimeS).Select(e => e.Kind).ToList();
+        Assert.Contains(AscentEventKind.Separation, kinds);
+        Assert.Contains(AscentEventKind.FairingJettison, kinds);
+        Assert.Equal(2, kinds.Count(k => k == AscentEventKind.Ignition));
+        Assert.Equal(2, result.Trajectory[^1].Stage);
+
+        // The wobble is there (rates of several deg/s from 80 s) but no attitude rule fires in a hundred seconds.
+        Assert.DoesNotContain(result.Events, e => e.Rule is AftsRule.AttitudeRate or AftsRule.AttitudeError && e.Kind == AscentEventKind.ChannelVerdict);
+        Assert.True(result.Trajectory.Where(s => s.TimeS is > 80 and < 140).Max(s => s.NavRateDegPerS) > 4);
+
+        // West of the nominal track, and further west the longer it flies.
+        var nominal = runs.Get("kairos-nominal").Trajectory;
+        double West(double t) => nominal.First(s => s.TimeS >= t - 1e-9).CrossrangeM - result.Trajectory.First(s => s.TimeS >= t - 1e-9).CrossrangeM;
+        Assert.True(West(140) > 1_000, $"{West(140)} m west at separation");
+        Assert.True(West(185) > West(140) + 1_000);
 
         // Up to the fault it is the nominal flight.
-        var nominal = runs.Get("kairos-nominal").Trajectory.First(s => s.TimeS >= 90 - 1e-9);
-        Assert.Equal(nominal.AltitudeM, result.Trajectory.First(s => s.TimeS >= 90 - 1e-9).AltitudeM, 1e-6);
+        Assert.Equal(nominal.First(s => s.TimeS >= 79 - 1e-9).AltitudeM, result.Trajectory.First(s => s.TimeS >= 79 - 1e-9).AltitudeM, 1e-6);
     }
 
     [Fact]
-    public void Run_KairosF3_HealthyWobblingVehicleIsDestroyedAt69SecondsNear29Kilometres()
+    public void Run_KairosF3_ChannelSelfTestFaultOnANominalPathEndsTheFlightAt68Point8SecondsNear29Kilometres()
     {
         var result = runs.Get("kairos-f3");
         var termination = Assert.IsType<AftsDecision>(result.Outcome.Termination);
 
-        Assert.Equal(AftsRule.AttitudeRate, termination.Rule);
-        Assert.InRange(termination.TimeS, 68.5, 69.5);
-        Assert.InRange(result.Outcome.AltitudeM, 28_000, 30_000);
+        Assert.Equal(AftsRule.ChannelFault, termination.Rule);
+        Assert.Equal("B", termination.Channel);
+        Assert.Equal(68.8, termination.TimeS, 1e-9);
+        Assert.InRange(result.Outcome.AltitudeM, 27_500, 30_500);
         Assert.Equal(AftsJudgement.FalseTermination, result.Outcome.Judgement);
 
-        // The wobble is real but benign: the true attitude error never nears loss of control, and flown on unseen
-        // the vehicle reaches the nominal orbit.
-        Assert.All(result.Trajectory, s => Assert.True(Math.Abs(s.PitchDeg - s.CommandDeg) < 5, $"{s.TimeS}: {s.PitchDeg - s.CommandDeg}"));
+        // The path was the nominal one, with no rule anywhere near its limit in either channel.
+        var nominal = runs.Get("kairos-nominal").Trajectory;
+        Assert.All(result.Trajectory, s => Assert.Equal(nominal.First(n => n.TimeS >= s.TimeS - 1e-9).AltitudeM, s.AltitudeM, 1e-6));
+        Assert.DoesNotContain(result.Events, e => e.Kind is AscentEventKind.RuleViolated or AscentEventKind.ChannelVerdict);
+        Assert.Equal(
+            [AscentEventKind.SelfTestFault, AscentEventKind.ChannelFaulty, AscentEventKind.Termination],
+            result.Events.Where(e => e.Channel is not null).Select(e => e.Kind));
+        Assert.Equal(2, result.Trajectory[^1].ChannelB);
+        Assert.Equal(0, result.Trajectory[^1].ChannelA);
+        Assert.True(result.Trajectory[^1].Vote);
         Assert.True(result.Outcome.Truth.Healthy);
-        var perigee = runs.Get("kairos-nominal").Outcome.Truth.PerigeeKm!.Value;
-        Assert.InRange(result.Outcome.Truth.PerigeeKm!.Value, perigee - 5, perigee + 5);
-        Assert.Equal(AscentEventKind.Termination, result.Events[^1].Kind);
+    }
+
+    [Fact]
+    public void Run_KairosF3ContinueWhatIf_DroppingTheFaultyChannelFliesToOrbit()
+    {
+        var result = runs.Get("kairos-f3-continue");
+
+        Assert.Equal(AscentOutcomeKind.Orbit, result.Outcome.Kind);
+        Assert.Equal(AftsJudgement.CorrectlyFlown, result.Outcome.Judgement);
+        Assert.Contains(result.Events, e => e.Kind == AscentEventKind.ChannelFaulty && e.Channel == "B");
+        Assert.DoesNotContain(result.Events, e => e.Kind == AscentEventKind.Termination);
+    }
+
+    [Fact]
+    public void Run_KairosF3WobbleWhatIf_TightRateLimitDestroysTheHealthyVehicleNear69Seconds()
+    {
+        var result = runs.Get("kairos-f3-wobble");
+        var termination = Assert.IsType<AftsDecision>(result.Outcome.Termination);
+
+        Assert.Equal(AftsRule.AttitudeRate, termination.Rule);
+        Assert.InRange(termination.TimeS, 68.5, 69.5);
+        Assert.Equal(AftsJudgement.FalseTermination, result.Outcome.Judgement);
+        Assert.All(result.Trajectory, s => Assert.True(Math.Abs(s.PitchDeg - s.CommandDeg) < 5, $"{s.TimeS}: {s.PitchDeg - s.CommandDeg}"));
     }
 }

@@ -7,11 +7,14 @@ namespace Telemetry.Replay.Analysis;
 
 /// <summary>
 /// One setting of the flight termination system that sweeps and trade-offs vary: <c>&lt;rule&gt;.limit</c>,
-/// <c>&lt;rule&gt;.persistence</c>, <c>&lt;rule&gt;.armed_from</c>, <c>&lt;rule&gt;.armed_until</c>, or
-/// <c>expected_performance_scale</c>.
+/// <c>&lt;rule&gt;.persistence</c>, <c>&lt;rule&gt;.armed_from</c>, <c>&lt;rule&gt;.armed_until</c>,
+/// <c>expected_performance_scale</c>, or <c>channel_fault_probability</c> (the chance per flight that a channel's
+/// self-test faults: a swept input of the campaign rather than a setting of the system).
 /// </summary>
 internal sealed record AftsSetting(AftsRule? Rule, string Field)
 {
+    public const string ChannelFaultProbability = "channel_fault_probability";
+
     private static readonly string[] Fields = ["limit", "persistence", "armed_from", "armed_until"];
 
     public string Name => Rule is { } r ? $"{AftsRules.Name(r)}.{Field}" : Field;
@@ -20,6 +23,7 @@ internal sealed record AftsSetting(AftsRule? Rule, string Field)
     {
         "limit" => AftsRules.Unit(Rule!.Value),
         "expected_performance_scale" => "x",
+        ChannelFaultProbability => "per channel and flight",
         _ => "s",
     };
 
@@ -27,7 +31,7 @@ internal sealed record AftsSetting(AftsRule? Rule, string Field)
 
     public static AftsSetting Parse(string text)
     {
-        if (text == "expected_performance_scale")
+        if (text is "expected_performance_scale" or ChannelFaultProbability)
         {
             return new AftsSetting(null, text);
         }
@@ -39,7 +43,7 @@ internal sealed record AftsSetting(AftsRule? Rule, string Field)
         {
             throw new UsageException(
                 $"--afts: '{text}' is not a setting; use <rule>.<{string.Join("|", Fields)}> with a rule among " +
-                $"{string.Join(", ", AftsRules.All.Select(AftsRules.Name))}, or expected_performance_scale.");
+                $"{string.Join(", ", AftsRules.All.Select(AftsRules.Name))}, expected_performance_scale or {ChannelFaultProbability}.");
         }
 
         return new AftsSetting(rule, field);
@@ -48,6 +52,11 @@ internal sealed record AftsSetting(AftsRule? Rule, string Field)
     public AscentScenario Apply(AscentScenario scenario, double value)
     {
         var afts = scenario.Afts;
+        if (Field == ChannelFaultProbability)
+        {
+            return scenario with { Dispersion = scenario.Dispersion with { ChannelFaultProbability = value } };
+        }
+
         if (Rule is not { } rule)
         {
             return scenario with { Afts = afts with { ExpectedPerformanceScale = value } };

@@ -12,13 +12,22 @@ namespace Telemetry.Replay.Commands;
 internal static class AscentCampaignCommands
 {
     public static int MonteCarlo(
-        IAnsiConsole console, IReadOnlyList<string> names, int runs, int seed, string? outDirectory, TradeOffRequest? tradeOff, CancellationToken ct)
+        IAnsiConsole console, IReadOnlyList<string> names, int runs, int seed, string? outDirectory, TradeOffRequest? tradeOff, CancellationToken ct,
+        IReadOnlyList<double>? weights = null, TradeOffRequest? grid = null)
     {
         var scenarios = names.Select(AscentScenarioCatalog.Load).ToList();
         var label = string.Join("+", scenarios.Select(s => s.Name));
         var directory = CommonOptions.OutputDirectory(outDirectory, "montecarlo", label);
         ReportFiles outputs;
-        if (tradeOff is { } t)
+        if (tradeOff is { } g1 && grid is { } g2)
+        {
+            var total = runs * scenarios.Count * g1.Values.Count * g2.Values.Count;
+            var points = WithProgress(console, $"Grid over {Markup.Escape(g1.Setting.Name)} and {Markup.Escape(g2.Setting.Name)}: {total} runs", total,
+                p => AscentGrid.Run(scenarios, g1, g2, runs, seed, p, ct));
+            outputs = console.Status().Start("Writing CSV, plot and report...", _ => CampaignOutputs.Grid(g1.Setting, g2.Setting, points, scenarios, directory));
+            console.MarkupLine($"[yellow]{points.Count(p => p.OnFrontier)} of {points.Count} pairs on the frontier (grid.csv).[/]");
+        }
+        else if (tradeOff is { } t)
         {
             var total = runs * scenarios.Count * t.Values.Count;
             var points = WithProgress(console, $"Trade-off over {Markup.Escape(t.Setting.Name)}: {total} runs", total,
@@ -33,7 +42,12 @@ internal static class AscentCampaignCommands
             ConsoleTables.Write(console, CampaignTables.Summary(summary));
             ConsoleTables.Write(console, CampaignTables.ByScenario(summary));
             console.MarkupLine("[yellow]" + Markup.Escape(CampaignTables.Verdict(summary)) + "[/]");
-            outputs = console.Status().Start("Writing CSV, plot and report...", _ => CampaignOutputs.Campaign(summary, scenarios, directory));
+            if (weights is not null)
+            {
+                ConsoleTables.Write(console, CampaignTables.Weighted(summary, weights));
+            }
+
+            outputs = console.Status().Start("Writing CSV, plot and report...", _ => CampaignOutputs.Campaign(summary, scenarios, directory, weights));
         }
 
         OutputListing.Write(console, directory, outputs.Files);

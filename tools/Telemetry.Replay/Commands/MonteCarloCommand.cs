@@ -27,15 +27,26 @@ internal static class MonteCarloCommand
         };
         var tradeOff = new Option<string?>("--trade-off")
         {
-            Description = "Ascents only: repeat the campaign for each value of a termination setting (<rule>.limit|persistence|armed_from|armed_until, or expected_performance_scale) and plot false against missed terminations.",
+            Description = "Ascents only: repeat the campaign for each value of a termination setting (<rule>.limit|persistence|armed_from|armed_until, expected_performance_scale, or channel_fault_probability) and plot false against missed terminations.",
             HelpName = "setting",
+        };
+        var weights = new Option<double[]>("--weights")
+        {
+            Description = "Ascents only: prior weights of the scenario and each --with, in order (a failure population, e.g. 0.97 0.02 0.01): per-flight rates weighted by them.",
+            HelpName = "weight",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var grid = new Option<string?>("--grid")
+        {
+            Description = "Ascents only, with --trade-off: a second setting swept with it, <setting>=<from>:<to>:<step>; writes grid.csv and the false/missed frontier.",
+            HelpName = "setting=from:to:step",
         };
         var from = new Option<double?>("--from") { Description = "With --trade-off: first value.", HelpName = "value" };
         var to = new Option<double?>("--to") { Description = "With --trade-off: last value.", HelpName = "value" };
         var step = new Option<double?>("--step") { Description = "With --trade-off: distance between values.", HelpName = "value" };
         var command = new Command("montecarlo", "Fly N dispersed runs in parallel. Descents: the success probability with its 95 % interval. Ascents: the probabilities of false termination of a healthy vehicle and of missed termination of a dangerous one, with their 95 % intervals, and with --trade-off the curve between them.")
         {
-            scenario, runs, seed, output, with, tradeOff, from, to, step,
+            scenario, runs, seed, output, with, tradeOff, from, to, step, weights, grid,
         };
         command.SetAction((parse, ct) => CommandGuard.RunAsync(console, () =>
         {
@@ -57,7 +68,17 @@ internal static class MonteCarloCommand
             }
 
             string[] names = [name, .. parse.GetValue(with) ?? []];
-            return Task.FromResult(AscentCampaignCommands.MonteCarlo(console, names, count, parse.GetValue(seed), parse.GetValue(output), request, ct));
+            var prior = parse.GetValue(weights);
+            if (prior is { Length: > 0 } && (prior.Length != names.Length || prior.Any(w => !(w >= 0)) || prior.Sum() <= 0))
+            {
+                throw new UsageException($"--weights: give {names.Length} non-negative weights (the scenario and each --with, in order), not all zero.");
+            }
+
+            var second = parse.GetValue(grid) is { } g
+                ? (request is not null ? AscentGrid.Parse(g) : throw new UsageException("--grid needs --trade-off for the first setting."))
+                : null;
+            return Task.FromResult(AscentCampaignCommands.MonteCarlo(
+                console, names, count, parse.GetValue(seed), parse.GetValue(output), request, ct, prior is { Length: > 0 } ? prior : null, second));
         }));
         return command;
     }

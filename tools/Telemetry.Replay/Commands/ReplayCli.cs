@@ -15,6 +15,7 @@ internal static class ReplayCli
         root.Subcommands.Add(SweepCommand.Create(console));
         root.Subcommands.Add(MonteCarloCommand.Create(console));
         root.Subcommands.Add(SensitivityCommand.Create(console));
+        root.Subcommands.Add(CalibrateCommand.Create(console));
         return root;
     }
 }

@@ -43,8 +43,22 @@ internal sealed class AscentFrameMapper(string scenarioName, int seed, DateTimeO
         FrameHeader.AddDouble(f, "performance_ratio", s.PerformanceRatio);
         FrameHeader.AddDouble(f, "iip_east_km", s.IipEastKm);
         FrameHeader.AddDouble(f, "iip_north_km", s.IipNorthKm);
-        FrameHeader.AddDouble(f, "iip_outside_km", s.IipOutsideKm);
+        FrameHeader.AddDouble(f, "limit_line_km", s.LimitLineKm);
         FrameHeader.AddDouble(f, "zone_depth_km", s.ZoneDepthKm);
+        FrameHeader.AddDouble(f, "crossrange_m", s.CrossrangeM);
+        FrameHeader.AddDouble(f, "latitude_deg", s.LatitudeDeg);
+        FrameHeader.AddDouble(f, "longitude_deg", s.LongitudeDeg);
+        FrameHeader.AddDouble(f, "ground_speed_mps", s.GroundSpeedMps);
+        FrameHeader.AddDouble(f, "yaw_deg", s.YawDeg);
+        FrameHeader.AddDouble(f, "yaw_command_deg", s.YawCommandDeg);
+        FrameHeader.AddDouble(f, "yaw_rate_deg_per_s", s.YawRateDegPerS);
+        FrameHeader.AddDouble(f, "nozzle_yaw_deg", s.NozzleYawDeg);
+
+        // The termination channels as a ground station sees them: each channel's state (0 go, 1 calls for
+        // termination, 2 declared itself faulty) and the redundancy vote.
+        f.Add(new Field { Key = "channel_a", IntValue = s.ChannelA });
+        f.Add(new Field { Key = "channel_b", IntValue = s.ChannelB });
+        f.Add(new Field { Key = "vote", BoolValue = s.Vote });
         return _header.End(frame, phase);
     }
 }

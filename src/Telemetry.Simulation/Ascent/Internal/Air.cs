@@ -37,7 +37,7 @@ internal sealed class Air
     }
 
     /// <summary>The air at the start of a step; it is held over the step (a 10 ms step climbs a few metres).</summary>
-    public AirSample At(in AscentState s, double timeS)
+    public AirSample At(in AscentState s, double timeS, in Vec3 normal)
     {
         var altitude = s.AltitudeM;
         if (altitude >= Atmosphere.TopM)
@@ -47,8 +47,9 @@ internal sealed class Air
 
         Atmosphere.At(altitude, out var density, out var sound);
         var wind = WindAt(altitude, timeS);
-        var air = s.HorizontalSpeedMps - wind;
-        var speed2 = (s.RadialSpeedMps * s.RadialSpeedMps) + (air * air);
+        var down = Vec3.Cross(normal, s.Position).Unit;
+        var air = s.GroundVelocity - (down * wind);
+        var speed2 = Vec3.Dot(air, air);
         var mach = Math.Sqrt(speed2) / sound;
         var q = 0.5 * density * speed2;
         var cd = _drag.At(mach);

@@ -10,12 +10,16 @@ namespace Telemetry.Simulation.Ascent.Internal;
 /// </summary>
 internal sealed class AscentRun
 {
-    private const ulong NavigationStream = 11;
+    // Flight control's navigation draws no noise; its stream is kept apart from the channels' all the same.
+    private const ulong SteeringStream = 10;
     private const double RadToDeg = 180 / Math.PI;
 
     // The truth is checked for danger every few judgement cycles (5 Hz at the default 20 Hz): it only classifies the
-    // run, and its impact point and corridor geometry cost as much as the judgement itself.
+    // run, and its impact points cost as much as the judgement itself.
     private const int HazardEvery = 4;
+
+    // ... and its impact points (the fall integrated for every debris class) once a second.
+    private const int HazardImpactEvery = 5;
 
     // How far below the target perigee the post-boost stage goes back to single steps: at least this far (m), and at
     // least this many judgement cycles of the perigee's last measured rise (it speeds up to about 1.6 km a cycle there).
@@ -51,14 +55,16 @@ internal sealed class AscentRun
     {
         var sc = _s;
         var dt = sc.StepS;
+        var frame = new LaunchFrame(sc.Launch);
+        var normal = frame.Normal;
         var propulsion = new Propulsion(sc.Vehicle.Stages, ThrustScales(sc));
         var steering = new Steering(sc.Programme);
         var tvc = new Tvc(sc.Control, sc.Faults, dt);
-        var nav = new NavigationModel(sc.Navigation, sc.Faults, Rng.For(_seed, NavigationStream));
-        var afts = new FlightTerminationSystem(sc.Afts, _expected, sc.Launch.AzimuthDeg);
-        var judge = new JudgementLog(afts);
-        var hazard = new HazardMonitor(sc);
-        var state = new AscentState(Earth.RadiusM, 0, 0, 0, sc.Vehicle.LiftOffMassKg(), 0, 0);
+        var nav = new NavigationModel(sc.Navigation, sc.Faults, Rng.For(_seed, SteeringStream), 0);
+        var judges = new JudgementLog(sc, _seed, _expected, frame);
+        var hazard = new HazardMonitor(sc, frame);
+        var pad = frame.Pad;
+        var state = new AscentState(pad, pad.Spin(), sc.Vehicle.LiftOffMassKg(), 0, 0, 0, 0);
         var cycleSteps = Math.Max(1, (int)Math.Round(sc.Afts.CycleS / dt));
         var maxSteps = (long)Math.Ceiling(sc.MaxDurationS / dt);
         var liftedOff = false;
@@ -69,26 +75,27 @@ internal sealed class AscentRun
 
         var toCycle = cycleSteps;
         var toHazard = HazardEvery;
+        var toImpact = HazardImpactEvery;
         var toRecord = _recordEvery;
         for (long k = 0; k < maxSteps;)
         {
             var t = k * dt;
 
             // An unpowered coast above the atmosphere is a Kepler arc with the attitude held by the reaction-control
-            // system: it is stepped a whole judgement cycle at a time (never past a staging event), which cuts about a
-            // fifth of a flight's steps. RK4 at 50 ms on a 90-minute orbit is exact to far below a millimetre.
+            // system: it is stepped a whole judgement cycle at a time (never past a staging event).
             var n = liftedOff && !propulsion.Burning && state.AltitudeM >= Atmosphere.TopM
                 ? (int)Math.Min(Math.Min(toCycle, propulsion.StepsToNextEvent(dt, state.RadialSpeedMps)), maxSteps - k)
                 : 1;
             var h = n * dt;
-            double thrust, command, nozzle, sensed;
+            double thrust, sensed;
+            (double Pitch, double Yaw) command, nozzle;
             AirSample air;
             if (liftedOff && n == 1 && toCycle > 1 && state.AltitudeM >= Atmosphere.TopM && propulsion.StepsToBurnOut(dt) > toCycle + 1
                 && toCycle <= maxSteps - k && !NearShutdown(propulsion))
             {
                 // A burn above the atmosphere: the attitude loop at its 10 ms step, the point mass a cycle at a time.
                 n = toCycle;
-                state = VacuumBurn.Fly(state, k, n, dt, propulsion, steering, tvc, nav, out thrust, out command, out nozzle);
+                state = VacuumBurn.Fly(state, k, n, dt, propulsion, steering, tvc, nav, normal, out thrust, out command, out nozzle);
                 (air, sensed) = (default, thrust / state.MassKg);
                 k += n;
                 state = Sequence(propulsion, StageChange.None, k * dt, state);
@@ -96,15 +103,18 @@ internal sealed class AscentRun
             else
             {
                 thrust = propulsion.Thrust(dt, out var massFlow);
-                air = _air.At(state, t);
+                air = _air.At(state, t, normal);
                 if (_decision is null)
                 {
                     maxQ = Math.Max(maxQ, air.DynamicPressurePa);
                 }
 
-                command = steering.Update(t, h, propulsion.Index, thrust / state.MassKg, state.RadiusM, state.RadialSpeedMps,
-                    state.HorizontalSpeedMps + nav.VelocityBiasMps);
-                nozzle = thrust > 0 ? tvc.Update(t, propulsion.Index, state.PitchRad + nav.AttitudeBiasRad - command, state.RateRadS) : 0;
+                var truth = new Kinematics(state.Position, state.Velocity, normal);
+                var kin = new Kinematics(state.Position, nav.SteeringVelocity(state, truth.Down), normal);
+                command = steering.Update(t, h, propulsion.Index, thrust / state.MassKg, kin);
+                nozzle = thrust > 0
+                    ? tvc.Update(t, propulsion.Index, state.PitchRad + nav.AttitudeBiasRad - command.Pitch, state.RateRadS, state.YawRad - command.Yaw, state.YawRateRadS)
+                    : (0, 0);
                 sensed = (thrust - air.DragN) / state.MassKg;
                 if (!liftedOff && thrust / state.MassKg > Earth.Mu / (Earth.RadiusM * Earth.RadiusM))
                 {
@@ -113,14 +123,29 @@ internal sealed class AscentRun
                 }
 
                 var stage = propulsion.Stage;
-                var (sinN, cosN) = Tvc.SinCos(nozzle);
                 var k2 = stage.RadiusOfGyrationM * stage.RadiusOfGyrationM;
-                var inputs = new StepInputs(thrust, massFlow, sinN, cosN, air.DragFactor, air.MomentFactor / k2, stage.NozzleArmM / k2, air.WindMps);
-                state = liftedOff ? AscentDynamics.Step(state, inputs, h) : state with { MassKg = state.MassKg - (massFlow * dt) };
+                var inputs = new StepInputs(thrust, massFlow, nozzle.Pitch, nozzle.Yaw, air.DragFactor, air.MomentFactor / k2, stage.NozzleArmM / k2, air.WindMps, normal);
+                if (!liftedOff)
+                {
+                    // On the pad: turning with the Earth.
+                    var (sin, cos) = Math.SinCos(Earth.RotationRadS * h);
+                    var p = state.Position;
+                    var moved = new Vec3((p.X * cos) - (p.Y * sin), (p.X * sin) + (p.Y * cos), p.Z);
+                    state = state with { Position = moved, Velocity = moved.Spin(), MassKg = state.MassKg - (massFlow * dt) };
+                }
+                else
+                {
+                    state = AscentDynamics.Step(state, inputs, h);
+                }
+
                 if (thrust == 0 && liftedOff)
                 {
                     // Coasting, the reaction-control system holds the commanded attitude; it is not modelled further.
-                    state = state with { PitchRad = command, RateRadS = state.HorizontalSpeedMps / state.RadiusM };
+                    var now = new Kinematics(state.Position, state.Velocity, normal);
+                    state = state with
+                    {
+                        PitchRad = command.Pitch, RateRadS = now.VDown / now.RadiusM, YawRad = command.Yaw, YawRateRadS = now.VLeft / now.RadiusM,
+                    };
                 }
 
                 k += n;
@@ -138,49 +163,58 @@ internal sealed class AscentRun
             if ((toCycle -= n) == 0)
             {
                 toCycle = cycleSteps;
-                var snapshot = nav.Snapshot(time, state, command, sensed);
+                var down = new Kinematics(state.Position, state.Velocity, normal).Down;
                 if (--toHazard == 0)
                 {
                     toHazard = HazardEvery;
-                    if (hazard.Check(time, state, command, thrust > 0) && _decision is null)
+                    var impact = --toImpact == 0;
+                    toImpact = impact ? HazardImpactEvery : toImpact;
+                    if (hazard.Check(time, state, command.Pitch, command.Yaw, thrust > 0, impact) && _decision is null)
                     {
                         Add(time, AscentEventKind.Hazard, "Dangerous: " + hazard.Reason, state);
                     }
                 }
 
-                if (_decision is null && (_decision = judge.Judge(snapshot, state, _events)) is { } d)
+                if (_decision is null && (_decision = judges.Cycle(time, state, command.Pitch, command.Yaw, sensed, down, _events)) is { } d)
                 {
-                    Record(time, state, command, nozzle, thrust, air, propulsion.Index, snapshot, afts);
+                    Record(time, state, command, nozzle, thrust, air, propulsion.Index, judges, frame);
                     terminated = new AscentOutcome(AscentOutcomeKind.Terminated, time, state.AltitudeM, state.SpeedMps,
-                        state.DownrangeM, maxQ, d, new AscentTruth(false, false, null, null, null, null));
+                        frame.Ground(state.Position, time).DownrangeM, maxQ, d, new AscentTruth(false, false, null, null, null, null));
                 }
 
                 if (_decision is null && _recordEvery > 0 && (toRecord -= cycleSteps) <= 0)
                 {
                     toRecord += _recordEvery;
-                    Record(time, state, command, nozzle, thrust, air, propulsion.Index, snapshot, afts);
+                    Record(time, state, command, nozzle, thrust, air, propulsion.Index, judges, frame);
                 }
             }
 
             if (liftedOff && state.AltitudeM < 0)
             {
-                return Finish(AscentOutcomeKind.Impact, time, state, maxQ, hazard, terminated, null, "Struck the surface");
+                return Finish(AscentOutcomeKind.Impact, time, state, maxQ, hazard, terminated, null, "Struck the surface", frame);
             }
 
             if (propulsion.Done)
             {
                 var (perigee, apogee) = Trajectory.Apsides(state.RadiusM, state.RadialSpeedMps, state.HorizontalSpeedMps);
-                hazard.Check(time, state, command, thrusting: false);
+                hazard.Check(time, state, command.Pitch, command.Yaw, thrusting: false, impact: true);
                 var orbit = perigee >= sc.Programme.MinOrbitPerigeeM;
                 var text = orbit
-                    ? string.Create(CultureInfo.InvariantCulture, $"Orbit: perigee {perigee / 1000:F0} km, apogee {apogee / 1000:F0} km")
+                    ? string.Create(CultureInfo.InvariantCulture, $"Orbit: perigee {perigee / 1000:F0} km, apogee {apogee / 1000:F0} km, inclination {Inclination(state):F1} deg")
                     : string.Create(CultureInfo.InvariantCulture, $"No thrust left on a trajectory that falls back: perigee {perigee / 1000:F0} km");
                 return Finish(orbit ? AscentOutcomeKind.Orbit : AscentOutcomeKind.Impact, time, state, maxQ, hazard, terminated,
-                    (perigee / 1000, apogee / 1000), text);
+                    (perigee / 1000, apogee / 1000), text, frame);
             }
         }
 
-        return Finish(AscentOutcomeKind.Timeout, sc.MaxDurationS, state, maxQ, hazard, terminated, null, "Timeout");
+        return Finish(AscentOutcomeKind.Timeout, sc.MaxDurationS, state, maxQ, hazard, terminated, null, "Timeout", frame);
+    }
+
+    /// <summary>Inclination of the osculating orbit (deg).</summary>
+    internal static double Inclination(in AscentState s)
+    {
+        var h = Vec3.Cross(s.Position, s.Velocity);
+        return Math.Acos(h.Z / h.Length) * RadToDeg;
     }
 
     // Near the post-boost stage's shutdown the perigee is checked every step, as the target is met within one; so is
@@ -242,7 +276,7 @@ internal sealed class AscentRun
 
     private AscentResult Finish(
         AscentOutcomeKind kind, double time, in AscentState state, double maxQ, HazardMonitor hazard, AscentOutcome? terminated,
-        (double Perigee, double Apogee)? apsides, string text)
+        (double Perigee, double Apogee)? apsides, string text, LaunchFrame frame)
     {
         var end = kind switch
         {
@@ -252,10 +286,10 @@ internal sealed class AscentRun
         };
         Add(time, end, text, state);
         var truth = new AscentTruth(kind == AscentOutcomeKind.Orbit, hazard.TimeS is not null, hazard.TimeS, hazard.Reason,
-            apsides?.Perigee, apsides?.Apogee);
+            apsides?.Perigee, apsides?.Apogee, apsides is null ? null : Inclination(state));
         var outcome = terminated is not null
             ? terminated with { Truth = truth }
-            : new AscentOutcome(kind, time, state.AltitudeM, state.SpeedMps, state.DownrangeM, maxQ, null, truth);
+            : new AscentOutcome(kind, time, state.AltitudeM, state.SpeedMps, frame.Ground(state.Position, time).DownrangeM, maxQ, null, truth);
         return new AscentResult(_s, _seed, outcome, _events, _trajectory);
     }
 
@@ -269,15 +303,19 @@ internal sealed class AscentRun
     }
 
     private void Record(
-        double time, in AscentState s, double command, double nozzle, double thrust, in AirSample air, int stage,
-        in NavigationSnapshot nav, FlightTerminationSystem afts)
+        double time, in AscentState s, (double Pitch, double Yaw) command, (double Pitch, double Yaw) nozzle, double thrust, in AirSample air,
+        int stage, JudgementLog judges, LaunchFrame frame)
     {
-        var iip = afts.Reading(AftsRule.IipCorridor);
-        var zone = afts.Reading(AftsRule.ProtectedZone);
+        var a = judges.Judge(0);
+        var nav = judges.Snapshot(0);
+        var (downrange, crossrange) = frame.Ground(s.Position, time);
+        var (lat, lon) = LaunchFrame.LatLon(s.Position, time);
         _trajectory.Add(new AscentSample(
-            time, s.AltitudeM, s.DownrangeM, s.SpeedMps, s.RadialSpeedMps, air.Mach, air.DynamicPressurePa, s.PitchRad * RadToDeg,
-            command * RadToDeg, s.RateRadS * RadToDeg, nozzle * RadToDeg, thrust, s.MassKg, stage + 1, nav.Valid,
-            nav.AttitudeErrorDeg, nav.RateDegPerS, nav.SensedAccelerationMps2, afts.Reading(AftsRule.Performance).Value,
-            afts.IipEastKm, afts.IipNorthKm, iip.Value, zone.Value));
+            time, s.AltitudeM, downrange, crossrange, lat, lon, s.SpeedMps, s.GroundVelocity.Length, s.RadialSpeedMps, air.Mach,
+            air.DynamicPressurePa, s.PitchRad * RadToDeg, command.Pitch * RadToDeg, s.RateRadS * RadToDeg, s.YawRad * RadToDeg,
+            command.Yaw * RadToDeg, s.YawRateRadS * RadToDeg, nozzle.Pitch * RadToDeg, nozzle.Yaw * RadToDeg, thrust, s.MassKg, stage + 1,
+            nav.Valid, nav.TotalAttitudeErrorDeg, nav.TotalRateDegPerS, nav.SensedAccelerationMps2, a.Reading(AftsRule.Performance).Value,
+            a.IipEastKm, a.IipNorthKm, a.Reading(AftsRule.LimitLine).Value, a.Reading(AftsRule.ProtectedZone).Value,
+            judges.State(0), judges.Count > 1 ? judges.State(1) : 0, judges.Vote));
     }
 }

@@ -153,6 +153,9 @@ internal static class AscentValidator
             c.NonNegative(nozzle.AtS, "$.faults.nozzle.atS");
             c.Finite(nozzle.AngleDeg, "$.faults.nozzle.angleDeg");
             c.Positive(nozzle.FrequencyHz, "$.faults.nozzle.frequencyHz");
+            c.Fraction(nozzle.CommandScale, "$.faults.nozzle.commandScale");
+            c.Finite(nozzle.OffsetDeg, "$.faults.nozzle.offsetDeg");
+            c.NonNegative(nozzle.LagS, "$.faults.nozzle.lagS");
         }
 
         c.NonNegative(f.TvcGainScale, "$.faults.tvcGainScale");
@@ -191,15 +194,39 @@ internal static class AscentValidator
             c.NonNegative(r.ArmedUntilS - r.ArmedFromS, at + ".armedUntilS");
         }
 
-        if (a.Corridor.Count < 3)
+        for (var i = 0; i < a.LimitLines.Count; i++)
         {
-            c.Fail("$.afts.corridor", "needs at least 3 points.");
+            var line = a.LimitLines[i];
+            if (line.Points.Count < 2)
+            {
+                c.Fail($"$.afts.limitLines[{i}].points", "needs at least 2 points.");
+            }
+
+            for (var j = 0; j < line.Points.Count; j++)
+            {
+                c.Finite(line.Points[j].LatitudeDeg, $"$.afts.limitLines[{i}].points[{j}].latitudeDeg");
+                c.Finite(line.Points[j].LongitudeDeg, $"$.afts.limitLines[{i}].points[{j}].longitudeDeg");
+            }
         }
 
-        for (var i = 0; i < a.Corridor.Count; i++)
+        for (var i = 0; i < a.Debris.Count; i++)
         {
-            c.Finite(a.Corridor[i].EastKm, $"$.afts.corridor[{i}].eastKm");
-            c.Finite(a.Corridor[i].NorthKm, $"$.afts.corridor[{i}].northKm");
+            c.Positive(a.Debris[i].BallisticCoefficientKgM2, $"$.afts.debris[{i}].ballisticCoefficientKgM2");
+        }
+
+        c.Positive(a.ImpactCycleS, "$.afts.impactCycleS");
+        if (a.Channels.Count is < 1 or > 2)
+        {
+            c.Fail("$.afts.channels", $"needs one or two channels, got {a.Channels.Count}.");
+        }
+
+        for (var i = 0; i < a.Channels.Count; i++)
+        {
+            c.NonNegative(a.Channels[i].NoiseScale, $"$.afts.channels[{i}].noiseScale");
+            if (a.Channels[i].SelfTestFaultAtS is { } at)
+            {
+                c.NonNegative(at, $"$.afts.channels[{i}].selfTestFaultAtS");
+            }
         }
 
         for (var i = 0; i < a.ProtectedZones.Count; i++)

@@ -29,7 +29,7 @@ internal static class ReferenceFlight
         for (var i = 0; i < samples.Count; i++)
         {
             acceleration[i + 1] = samples[i].SensedAccelerationMps2;
-            speed[i + 1] = samples[i].SpeedMps;
+            speed[i + 1] = samples[i].GroundSpeedMps;
         }
 
         return new ExpectedProfile(cycle, acceleration, speed);

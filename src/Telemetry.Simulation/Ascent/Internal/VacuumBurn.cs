@@ -1,81 +1,66 @@
 namespace Telemetry.Simulation.Ascent.Internal;
 
 /// <summary>
-/// One judgement cycle of a burn above the atmosphere, in two rates. The attitude loop keeps its 10 ms steps: thrust
-/// from the curve, steering, the nozzle through its lag, and the pitch and rate under the nozzle's constant angular
-/// acceleration over each step (exact there, with no air to add a moment). The point mass then takes the whole cycle in
-/// one RK4 step under the cycle's mean thrust acceleration: over 50 ms the thrust direction moves by well under a
-/// milliradian, and the trajectory agrees with ten-millisecond steps to centimetres.
+/// One judgement cycle of a burn above the atmosphere, in two rates. The attitude loop keeps its 10 ms steps in both
+/// axes: thrust from the curve, steering (on the cycle's starting navigation), the nozzle through its lag, and pitch
+/// and yaw under the nozzle's constant angular acceleration over each step (exact there, with no air to add a
+/// moment). The point mass then takes the whole cycle in one RK4 step under the cycle's mean thrust acceleration.
 /// </summary>
 internal static class VacuumBurn
 {
-    /// <summary>The state after <paramref name="steps"/> steps from step <paramref name="k"/>; the last step's thrust, command and nozzle out.</summary>
+    /// <summary>The state after <paramref name="steps"/> steps from step <paramref name="k"/>; the last step's thrust, commands and nozzle out.</summary>
     public static AscentState Fly(
         in AscentState start, long k, int steps, double dt, Propulsion propulsion, Steering steering, Tvc tvc, NavigationModel nav,
-        out double thrust, out double command, out double nozzle)
+        in Vec3 normal, out double thrust, out (double Pitch, double Yaw) command, out (double Pitch, double Yaw) nozzle)
     {
         var stage = propulsion.Stage;
         var control = stage.NozzleArmM / (stage.RadiusOfGyrationM * stage.RadiusOfGyrationM);
-        var (radius, radial, horizontal) = (start.RadiusM, start.RadialSpeedMps, start.HorizontalSpeedMps);
-        var turning = horizontal / radius;
-        var (pitch, rate, mass) = (start.PitchRad, start.RateRadS, start.MassKg);
-        double sumRadial = 0, sumHorizontal = 0;
-        (thrust, command, nozzle) = (0, 0, 0);
-
-        // The mid-step attitude moves by milliradians over a cycle: its sine and cosine come from the first step's by
-        // the angle sum with the small difference's series (exact to rounding), one library call per cycle.
-        var first = pitch + (0.5 * dt * (rate - turning));
-        var (sinFirst, cosFirst) = Math.SinCos(first);
+        var kin = new Kinematics(start.Position, nav.SteeringVelocity(start, new Kinematics(start.Position, start.Velocity, normal).Down), normal);
+        var truth = new Kinematics(start.Position, start.Velocity, normal);
+        var pitchTurn = truth.VDown / truth.RadiusM;
+        var yawTurn = truth.VLeft / truth.RadiusM;
+        var (pitch, rate, yaw, yawRate, mass) = (start.PitchRad, start.RateRadS, start.YawRad, start.YawRateRadS, start.MassKg);
+        var sum = default(Vec3);
+        (thrust, command, nozzle) = (0, (0, 0), (0, 0));
         for (var j = 0; j < steps; j++)
         {
             var t = (k + j) * dt;
             thrust = propulsion.Thrust(dt, out var flow);
             var accel = thrust / mass;
-            command = steering.Update(t, dt, propulsion.Index, accel, radius, radial, horizontal + nav.VelocityBiasMps);
-            nozzle = tvc.Update(t, propulsion.Index, pitch + nav.AttitudeBiasRad - command, rate);
-            var (sinN, cosN) = Tvc.SinCos(nozzle);
+            command = steering.Update(t, dt, propulsion.Index, accel, kin);
+            nozzle = tvc.Update(t, propulsion.Index, pitch + nav.AttitudeBiasRad - command.Pitch, rate, yaw - command.Yaw, yawRate);
+            var (sinN, _) = Tvc.SinCos(nozzle.Pitch);
+            var (sinNy, _) = Tvc.SinCos(nozzle.Yaw);
             var alpha = -thrust * control * sinN / mass;
+            var alphaYaw = -thrust * control * sinNy / mass;
 
-            // The thrust direction at mid-step: pitch moves by its rate relative to the local vertical.
-            var (sinD, cosD) = Tvc.SinCos(pitch + (0.5 * dt * (rate - turning)) - first);
-            var (sinP, cosP) = ((sinFirst * cosD) + (cosFirst * sinD), (cosFirst * cosD) - (sinFirst * sinD));
-            sumRadial += accel * ((cosP * cosN) - (sinP * sinN));
-            sumHorizontal += accel * ((sinP * cosN) + (cosP * sinN));
-            pitch += ((rate - turning) * dt) + (0.5 * alpha * dt * dt);
+            // The thrust direction at mid-step.
+            var (sinP, cosP) = Math.SinCos(pitch + (0.5 * dt * (rate - pitchTurn)) + nozzle.Pitch);
+            var (sinY, cosY) = Math.SinCos(yaw + (0.5 * dt * (yawRate - yawTurn)) + nozzle.Yaw);
+            sum += ((((truth.Up * cosP) + (truth.Down * sinP)) * cosY) + (truth.Left * sinY)) * accel;
+            pitch += ((rate - pitchTurn) * dt) + (0.5 * alpha * dt * dt);
             rate += alpha * dt;
+            yaw += ((yawRate - yawTurn) * dt) + (0.5 * alphaYaw * dt * dt);
+            yawRate += alphaYaw * dt;
             mass -= flow * dt;
-            propulsion.Advance(dt, flow, radial);
+            propulsion.Advance(dt, flow, truth.VUp);
         }
 
-        var (r, angle, vr, vt) = Translate(start, sumRadial / steps, sumHorizontal / steps, steps * dt);
-        return new AscentState(r, angle, vr, vt, mass, pitch, rate);
+        var (p, v) = Translate(start.Position, start.Velocity, sum * (1.0 / steps), steps * dt);
+        return new AscentState(p, v, mass, pitch, rate, yaw, yawRate);
     }
 
-    // RK4 of the point mass under a constant thrust acceleration (radial, horizontal) and central gravity.
-    private static (double R, double Angle, double Vr, double Vt) Translate(in AscentState s, double aRadial, double aHorizontal, double h)
+    /// <summary>RK4 of the point mass under a constant (inertial) thrust acceleration and central gravity.</summary>
+    public static (Vec3 Position, Vec3 Velocity) Translate(in Vec3 p, in Vec3 v, in Vec3 thrust, double h)
     {
-        static void D(double r, double vr, double vt, double ar, double at, out double dr, out double da, out double dvr, out double dvt)
-        {
-            var inv = 1 / r;
-            dr = vr;
-            da = vt * inv;
-            dvr = ar - (Earth.Mu * inv * inv) + (vt * vt * inv);
-            dvt = at - (vr * vt * inv);
-        }
-
         var half = 0.5 * h;
-        D(s.RadiusM, s.RadialSpeedMps, s.HorizontalSpeedMps, aRadial, aHorizontal, out var r1, out var a1, out var vr1, out var vt1);
-        D(s.RadiusM + (half * r1), s.RadialSpeedMps + (half * vr1), s.HorizontalSpeedMps + (half * vt1), aRadial, aHorizontal,
-            out var r2, out var a2, out var vr2, out var vt2);
-        D(s.RadiusM + (half * r2), s.RadialSpeedMps + (half * vr2), s.HorizontalSpeedMps + (half * vt2), aRadial, aHorizontal,
-            out var r3, out var a3, out var vr3, out var vt3);
-        D(s.RadiusM + (h * r3), s.RadialSpeedMps + (h * vr3), s.HorizontalSpeedMps + (h * vt3), aRadial, aHorizontal,
-            out var r4, out var a4, out var vr4, out var vt4);
-        var w = h / 6;
-        return (
-            s.RadiusM + (w * (r1 + (2 * r2) + (2 * r3) + r4)),
-            s.AngleRad + (w * (a1 + (2 * a2) + (2 * a3) + a4)),
-            s.RadialSpeedMps + (w * (vr1 + (2 * vr2) + (2 * vr3) + vr4)),
-            s.HorizontalSpeedMps + (w * (vt1 + (2 * vt2) + (2 * vt3) + vt4)));
+        var b1 = Earth.Gravity(p) + thrust;
+        var b2 = Earth.Gravity(p + (v * half)) + thrust;
+        var v2 = v + (b1 * half);
+        var b3 = Earth.Gravity(p + (v2 * half)) + thrust;
+        var v3 = v + (b2 * half);
+        var b4 = Earth.Gravity(p + (v3 * h)) + thrust;
+        var v4 = v + (b3 * h);
+        return (p + ((v + (2 * v2) + (2 * v3) + v4) * (h / 6)), v + ((b1 + (2 * b2) + (2 * b3) + b4) * (h / 6)));
     }
 }

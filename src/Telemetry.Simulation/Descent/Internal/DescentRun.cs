@@ -207,7 +207,13 @@ internal sealed class DescentRun
         var limits = _scenario.Touchdown;
         var soft = descent <= limits.MaxVerticalSpeedMps && horizontal <= limits.MaxHorizontalSpeedMps;
         var downrange = s0.DownrangeM + (f * (s1.DownrangeM - s0.DownrangeM));
-        contactState = s1 with { AngleRad = downrange / Moon.RadiusM, RadialSpeedMps = -descent, TangentialSpeedMps = horizontal };
+
+        // Mass of the same instant as time and speeds: the step's propellant flow only up to the contact.
+        var mass = s0.MassKg + (f * (s1.MassKg - s0.MassKg));
+        contactState = s1 with
+        {
+            AngleRad = downrange / Moon.RadiusM, RadialSpeedMps = -descent, TangentialSpeedMps = horizontal, MassKg = mass,
+        };
         var before = guidance.Phase;
         guidance.End(GuidancePhase.Landed);
         _timeline.PhaseChanged(time, before, GuidancePhase.Landed, 0, estimate, contactState);
@@ -217,7 +223,7 @@ internal sealed class DescentRun
             0, estimate, contactState);
         var exhausted = propellantOutAltitude.HasValue;
         return new Outcome(soft ? OutcomeKind.SoftTouchdown : OutcomeKind.HardImpact, time, descent, horizontal,
-            s1.MassKg - _scenario.Vehicle.DryMassKg, downrange, exhausted, propellantOutAltitude,
+            mass - _scenario.Vehicle.DryMassKg, downrange, exhausted, propellantOutAltitude,
             FailureCauses.Classify(contact: true, descent, horizontal, exhausted, limits));
     }
 

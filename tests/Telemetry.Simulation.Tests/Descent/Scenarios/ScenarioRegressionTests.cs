@@ -21,7 +21,8 @@ public sealed class ScenarioRegressionTests(ShippedRuns runs) : IClassFixture<Sh
         var result = runs.Get("nominal");
 
         Assert.Equal(OutcomeKind.SoftTouchdown, result.Outcome.Kind);
-        Assert.InRange(result.Outcome.VerticalSpeedMps, 1.0, 2.0);
+        // The terminal rate is fitted (0.86 m/s: M1 slowed to under 1 m/s, M2's timing); the requirement is below 2 m/s.
+        Assert.InRange(result.Outcome.VerticalSpeedMps, 0.5, 2.0);
         Assert.InRange(result.Outcome.HorizontalSpeedMps, 0, 0.1);
         Assert.False(result.Outcome.PropellantExhausted);
         Assert.InRange(result.Outcome.PropellantRemainingKg, 20, 50);
@@ -71,8 +72,8 @@ public sealed class ScenarioRegressionTests(ShippedRuns runs) : IClassFixture<Sh
         Assert.True(rejected.TimeS < latched.TimeS);
         Assert.True(latched.TimeS < propellantOut.TimeS);
 
-        // After the latch, navigation believes the lander is ~3 km lower than it is.
-        Assert.InRange(latched.TrueAltitudeM - latched.EstimatedAltitudeM, 2900, 3100);
+        // After the latch, navigation believes the lander is lower than it is by the rim's relief (3.5 km as fitted).
+        Assert.InRange(latched.TrueAltitudeM - latched.EstimatedAltitudeM, 3400, 3600);
         Assert.True(result.Outcome.PropellantExhausted);
         Assert.InRange(result.Outcome.PropellantOutAltitudeM!.Value, 2000, 3500);
         Assert.True(propellantOut.EstimatedAltitudeM < 0, "navigation thought it was at or below the surface");
@@ -117,6 +118,5 @@ public sealed class ScenarioRegressionTests(ShippedRuns runs) : IClassFixture<Sh
         [GuidancePhase.Braking, .. result.Events.Where(e => e.Kind == TimelineEventKind.PhaseChange && e.TimeS > 0)
             .Select(e => Enum.Parse<GuidancePhase>(e.Description[(e.Description.IndexOf("-> ", StringComparison.Ordinal) + 3)..]))];
 
-    private static TimelineEvent PhaseEntry(DescentResult result, GuidancePhase phase) =>
-        result.Events.First(e => e.Kind == TimelineEventKind.PhaseChange && e.Description.EndsWith("-> " + phase, StringComparison.Ordinal));
+    private static TimelineEvent PhaseEntry(DescentResult result, GuidancePhase phase) => result.PhaseEntry(phase)!;
 }

@@ -51,8 +51,8 @@ public sealed class SensitivityAnalysisTests
         var tornado = NominalResult.Tornado(SensitivityFigure.ContactSpeed);
 
         Assert.Equal("terminal_descent_rate", tornado[0].Parameter.Name);
-        Assert.Equal(1.0, tornado[0].AtLow, 0.05);
-        Assert.Equal(2.5, tornado[0].AtHigh, 0.05);
+        Assert.Equal(tornado[0].Parameter.Low, tornado[0].AtLow, 0.05);
+        Assert.Equal(tornado[0].Parameter.High, tornado[0].AtHigh, 0.05);
         Assert.True(tornado.Skip(1).All(b => b.Swing < 0.1 * tornado[0].Swing));
         Assert.Equal(tornado.Select(b => b.Swing).OrderByDescending(s => s), tornado.Select(b => b.Swing));
     }

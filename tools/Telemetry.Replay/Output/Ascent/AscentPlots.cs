@@ -5,7 +5,10 @@ using Telemetry.Replay.Output.Plots;
 
 namespace Telemetry.Replay.Output.Ascent;
 
-/// <summary>The plots of one ascent: altitude and speed, attitude, rate, the impact point on the map, and the rules' margins.</summary>
+/// <summary>
+/// The plots of one ascent: altitude and speed with the public checkpoints, attitude, error, rate, the performance band,
+/// the impact point against the limit lines and on the map, the channels and the vote, and the rules' margins.
+/// </summary>
 internal static class AscentPlots
 {
     private const string Time = "Time since lift-off (s)";
@@ -23,20 +26,25 @@ internal static class AscentPlots
         var speed = PlotFiles.Line(altitude, t, PlotFiles.Column(s, x => x.SpeedMps), "inertial speed (right axis)", Colors.Gray);
         speed.Axes.YAxis = altitude.Axes.Right;
         altitude.Axes.Right.Label.Text = "Speed (m/s)";
+        Checkpoints(altitude, result);
         Finish(altitude, termination, Alignment.UpperLeft);
 
-        var attitude = PlotFiles.Create($"{name}: attitude from the local vertical", Time, "Pitch (deg)");
+        var attitude = PlotFiles.Create($"{name}: attitude (pitch from the local vertical, yaw out of the launch plane)", Time, "Angle (deg)");
         PlotFiles.Line(attitude, t, PlotFiles.Column(s, x => x.PitchDeg), "true attitude", Colors.Black);
         PlotFiles.Line(attitude, t, PlotFiles.Column(s, x => x.CommandDeg), "commanded", Colors.OrangeRed).LinePattern = LinePattern.Dashed;
-        PlotFiles.Line(attitude, t, PlotFiles.Column(s, x => x.NozzleDeg), "nozzle deflection", Colors.Teal);
+        PlotFiles.Line(attitude, t, PlotFiles.Column(s, x => x.NozzleDeg), "nozzle deflection (pitch)", Colors.Teal);
+        PlotFiles.Line(attitude, t, PlotFiles.Column(s, x => x.YawDeg), "true yaw (+ left)", Colors.Purple);
+        PlotFiles.Line(attitude, t, PlotFiles.Column(s, x => x.NozzleYawDeg), "nozzle deflection (yaw)", Colors.Olive).LineWidth = 1;
         Finish(attitude, termination, Alignment.UpperLeft);
 
         var error = Limited(
             $"{name}: attitude error against the termination limit", "Attitude error (deg)", t,
-            PlotFiles.Column(s, x => x.PitchDeg - x.CommandDeg), PlotFiles.Column(s, x => x.NavAttitudeErrorDeg), afts.AttitudeError.Limit, termination);
+            PlotFiles.Column(s, x => Math.Sqrt(Math.Pow(x.PitchDeg - x.CommandDeg, 2) + Math.Pow(x.YawDeg - x.YawCommandDeg, 2))),
+            PlotFiles.Column(s, x => x.NavAttitudeErrorDeg), afts.AttitudeError.Limit, termination);
         var rate = Limited(
-            $"{name}: pitch rate against the termination limit", "Pitch rate (deg/s)", t,
-            PlotFiles.Column(s, x => x.RateDegPerS), PlotFiles.Column(s, x => x.NavRateDegPerS), afts.AttitudeRate.Limit, termination);
+            $"{name}: angular rate (pitch and yaw) against the termination limit", "Angular rate (deg/s)", t,
+            PlotFiles.Column(s, x => Math.Sqrt((x.RateDegPerS * x.RateDegPerS) + (x.YawRateDegPerS * x.YawRateDegPerS))),
+            PlotFiles.Column(s, x => x.NavRateDegPerS), afts.AttitudeRate.Limit, termination);
 
         var margins = PlotFiles.Create($"{name}: termination rules' margins (1 comfortable, 0 at the limit)", Time, "Margin");
         Color[] colors = [Colors.Blue, Colors.Purple, Colors.DarkGreen, Colors.DarkOrange, Colors.Red];
@@ -54,10 +62,13 @@ internal static class AscentPlots
         return
         [
             PlotFiles.Save(altitude, directory, "altitude-speed", "Altitude and speed"),
-            PlotFiles.Save(attitude, directory, "attitude", "Attitude, command and nozzle"),
+            PlotFiles.Save(attitude, directory, "attitude", "Attitude, command and nozzle in pitch and yaw"),
             PlotFiles.Save(error, directory, "attitude-error", "Attitude error against the limit"),
-            PlotFiles.Save(rate, directory, "attitude-rate", "Pitch rate against the limit"),
+            PlotFiles.Save(rate, directory, "attitude-rate", "Angular rate against the limit"),
+            JudgePlots.Performance(result, directory),
+            JudgePlots.LimitLine(result, directory),
             IipMap.Write(result, directory),
+            JudgePlots.Channels(result, directory),
             PlotFiles.Save(margins, directory, "rule-margins", "Margins of the termination rules"),
         ];
     }
@@ -71,6 +82,34 @@ internal static class AscentPlots
         plot.Add.HorizontalLine(-limit, 2, Colors.Red, LinePattern.Dashed);
         Finish(plot, termination, Alignment.UpperLeft);
         return plot;
+    }
+
+    // The scenario's public figures that sit on the altitude plot: altitude at a time, the termination's time and
+    // altitude, separation and fairing times.
+    private static void Checkpoints(Plot plot, AscentResult result)
+    {
+        var figures = result.Scenario.Reference?.Figures ?? [];
+        var termination = figures.FirstOrDefault(f => f.Metric == AscentMetric.TerminationTimeS);
+        foreach (var f in figures)
+        {
+            var (x, y) = f.Metric switch
+            {
+                AscentMetric.AltitudeAtTimeKm when f.AtS is { } at => (at, f.Value),
+                AscentMetric.TerminationAltitudeKm when termination is not null => (termination.Value, f.Value),
+                _ => (double.NaN, double.NaN),
+            };
+            if (!double.IsNaN(x))
+            {
+                var marker = plot.Add.Marker(x, y, MarkerShape.OpenCircle, 12, Colors.Red);
+                marker.LegendText = $"public: {Number.F(y, 1)} ± {Number.F(f.Tolerance, 1)} km at {Number.F(x, 1)} s";
+            }
+
+            if (f.Metric is AscentMetric.FirstSeparationTimeS or AscentMetric.FairingJettisonTimeS)
+            {
+                var what = f.Metric == AscentMetric.FirstSeparationTimeS ? "separation" : "fairing";
+                plot.Add.VerticalLine(f.Value, 1, Colors.Green, LinePattern.Dashed).LegendText = $"public: {what} {Number.F(f.Value, 0)} s";
+            }
+        }
     }
 
     private static void Finish(Plot plot, AftsDecision? termination, Alignment legend)

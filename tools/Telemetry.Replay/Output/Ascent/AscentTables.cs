@@ -35,7 +35,9 @@ internal static class AscentTables
             return null;
         }
 
-        return ReferenceTable.Build(reference.Name, reference.Figures.Select(f => ReferenceTable.Row(f.Name, f.Value, f.Unit, f.Tolerance, f.Source, result.Measure(f))));
+        // Whether the model was tuned to a figure or predicts it goes with its name.
+        return ReferenceTable.Build(reference.Name, reference.Figures.Select(f =>
+            ReferenceTable.Row($"{f.Name} [{SnakeCase.Of(f.Role)}]", f.Value, f.Unit, f.Tolerance, f.Source, result.Measure(f))));
     }
 
     public static TableData Timeline(IReadOnlyList<AscentEvent> events) => new(

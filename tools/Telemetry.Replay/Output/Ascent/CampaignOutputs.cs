@@ -10,17 +10,24 @@ namespace Telemetry.Replay.Output.Ascent;
 /// <summary>The files of ascent campaigns, trade-offs and sweeps: CSV, PNG and SVG plots, and the HTML report.</summary>
 internal static class CampaignOutputs
 {
-    public static ReportFiles Campaign(AscentCampaignSummary summary, IReadOnlyList<AscentScenario> scenarios, string directory)
+    public static ReportFiles Campaign(
+        AscentCampaignSummary summary, IReadOnlyList<AscentScenario> scenarios, string directory, IReadOnlyList<double>? weights = null)
     {
         var csv = Path.Combine(directory, MonteCarloOutputs.CsvName);
         CampaignCsv.Runs(csv, summary);
+        CampaignCsv.Rules(Path.Combine(directory, "rules.csv"), summary);
         var plot = CampaignPlots.Judgements(summary, directory);
         var html = Path.Combine(directory, ReportFiles.HtmlName);
-        Report($"Monte Carlo: {string.Join(" + ", summary.Scenarios)}", scenarios, CampaignTables.Verdict(summary))
+        var report = Report($"Monte Carlo: {string.Join(" + ", summary.Scenarios)}", scenarios, CampaignTables.Verdict(summary))
             .Table(CampaignTables.Summary(summary))
-            .Table(CampaignTables.ByScenario(summary))
-            .Plot(plot)
-            .Save(html);
+            .Table(CampaignTables.ByScenario(summary));
+        if (weights is not null)
+        {
+            CampaignCsv.Weighted(Path.Combine(directory, "population.csv"), summary, weights);
+            report.Table(CampaignTables.Weighted(summary, weights));
+        }
+
+        report.Plot(plot).Save(html);
         return new ReportFiles(csv, [plot], html);
     }
 
@@ -42,6 +49,24 @@ internal static class CampaignOutputs
 
         report.Save(html);
         return new ReportFiles(csv, plots, html);
+    }
+
+    public static ReportFiles Grid(
+        AftsSetting first, AftsSetting second, IReadOnlyList<GridPoint> points, IReadOnlyList<AscentScenario> scenarios, string directory)
+    {
+        var csv = Path.Combine(directory, "grid.csv");
+        CampaignCsv.Grid(csv, first, second, points);
+        var plot = CampaignPlots.Frontier(first, second, points, directory);
+        var html = Path.Combine(directory, ReportFiles.HtmlName);
+        var front = points.Where(p => p.OnFrontier).ToList();
+        Report($"Grid: {first.Name} and {second.Name} over {string.Join(" + ", scenarios.Select(s => s.Name))}", scenarios,
+                $"{points.Count} pairs of values, {front.Count} on the frontier (no other pair has both fewer false and fewer missed terminations).")
+            .Table(new Tables.TableData("Frontier", [first.Label, second.Label, "false termination", "missed termination"],
+                [.. front.Select(p => new Tables.TableRow([first.Format(p.First), second.Format(p.Second),
+                    CampaignTables.Probability(p.Summary.FalseTermination, "healthy"), CampaignTables.Probability(p.Summary.MissedTermination, "dangerous")]))]))
+            .Plot(plot)
+            .Save(html);
+        return new ReportFiles(csv, [plot], html);
     }
 
     public static ReportFiles Sweep(AscentSweepResult sweep, string directory)
@@ -79,23 +104,27 @@ internal static class CampaignOutputs
 
     private static PlotImage SweepPlot(AscentSweepResult sweep, string directory)
     {
-        var plot = PlotFiles.Create($"{sweep.Scenario.Name}: termination time against {sweep.Setting.Label}", sweep.Setting.Label,
-            "Termination time (s); runs not terminated at the top");
-        var end = sweep.Outcomes.Max(o => o.TimeS);
-        for (var pass = 0; pass < 2; pass++)
+        // Runs never terminated have no termination time: they sit on their own row above the terminated ones, marked
+        // as such, not at the end of their flight as if that were a termination.
+        var plot = PlotFiles.Create($"{sweep.Scenario.Name}: termination time against {sweep.Setting.Label}", sweep.Setting.Label, "Termination time (s)");
+        var terminated = sweep.Outcomes.Where(o => o.Termination is not null).Select(o => o.Termination!.TimeS).ToList();
+        var top = terminated.Count > 0 ? terminated.Max() * 1.15 + 1 : 1;
+        foreach (var (right, flown) in new[] { (true, false), (false, false), (true, true), (false, true) })
         {
-            var right = pass == 0;
-            var index = Enumerable.Range(0, sweep.Values.Count).Where(i => AscentSweepResult.IsRight(sweep.Outcomes[i]) == right).ToList();
+            var index = Enumerable.Range(0, sweep.Values.Count)
+                .Where(i => AscentSweepResult.IsRight(sweep.Outcomes[i]) == right && (sweep.Outcomes[i].Termination is null) == flown).ToList();
             if (index.Count > 0)
             {
                 double[] xs = [.. index.Select(i => sweep.Values[i])];
-                double[] ys = [.. index.Select(i => sweep.Outcomes[i].Termination?.TimeS ?? end)];
+                double[] ys = [.. index.Select(i => sweep.Outcomes[i].Termination?.TimeS ?? top)];
                 var markers = plot.Add.ScatterPoints(xs, ys, right ? Colors.Green : Colors.Red);
                 markers.MarkerSize = 8;
-                markers.LegendText = right ? "judged rightly" : "judged wrongly";
+                markers.MarkerShape = flown ? MarkerShape.OpenTriangleUp : MarkerShape.FilledCircle;
+                markers.LegendText = (right ? "judged rightly" : "judged wrongly") + (flown ? ", not terminated (top row)" : ", terminated");
             }
         }
 
+        plot.Axes.SetLimitsY(0, top * 1.08);
         plot.ShowLegend(Alignment.LowerRight);
         return PlotFiles.Save(plot, directory, "sweep", "Termination time against the swept setting");
     }
@@ -108,8 +137,8 @@ internal static class CampaignOutputs
             report.Paragraph($"{s.Name}: {s.Description}");
         }
 
-        report.Paragraph("Healthy: the run reaches orbit and its true state is never dangerous. Dangerous: its true impact point leaves " +
-            "the corridor or enters a protected zone, or it loses control. A termination is judged against the truth of the same run, " +
+        report.Paragraph("Healthy: the run reaches orbit and its true state is never dangerous. Dangerous: its true impact point crosses " +
+            "a limit line or enters a protected zone, or it loses control. A termination is judged against the truth of the same run, " +
             "flown on unseen after the termination.");
         report.Paragraph(verdict, "verdict");
         return report;

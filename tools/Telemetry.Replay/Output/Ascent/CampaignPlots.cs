@@ -28,8 +28,18 @@ internal static class CampaignPlots
     /// <summary>Missed against false terminations, one point per setting value with its intervals on both axes.</summary>
     public static PlotImage TradeOff(AftsSetting setting, IReadOnlyList<TradeOffPoint> points, string directory)
     {
-        var plot = PlotFiles.Create($"False against missed terminations over {setting.Label}",
-            "P(false termination of a healthy vehicle)", "P(missed termination of a dangerous vehicle)");
+        // A point needs both rates: with no healthy or no dangerous runs one of them is undefined, not 0.
+        var defined = points.Where(p => p.Summary.FalseTermination.Total > 0 && p.Summary.MissedTermination.Total > 0).ToList();
+        var title = defined.Count == points.Count
+            ? $"False against missed terminations over {setting.Label}"
+            : $"False against missed terminations over {setting.Label} ({points.Count - defined.Count} value(s) without healthy or dangerous runs left out)";
+        var plot = PlotFiles.Create(title, "P(false termination of a healthy vehicle)", "P(missed termination of a dangerous vehicle)");
+        points = defined;
+        if (points.Count == 0)
+        {
+            return PlotFiles.Save(plot, directory, "tradeoff", "Trade-off between false and missed terminations: undefined (no dangerous or no healthy runs)");
+        }
+
         var xs = points.Select(p => p.Summary.FalseTermination.Value).ToArray();
         var ys = points.Select(p => p.Summary.MissedTermination.Value).ToArray();
         PlotFiles.Line(plot, xs, ys, "trade-off curve", Colors.Blue).MarkerSize = 7;
@@ -49,6 +59,36 @@ internal static class CampaignPlots
         return PlotFiles.Save(plot, directory, "tradeoff", "Trade-off between false and missed terminations (95 % intervals)");
     }
 
+    /// <summary>Every pair of a two-setting grid in the false/missed plane, the frontier joined.</summary>
+    public static PlotImage Frontier(AftsSetting first, AftsSetting second, IReadOnlyList<GridPoint> points, string directory)
+    {
+        var defined = points.Where(p => p.Defined).ToList();
+        var plot = PlotFiles.Create($"Frontier over {first.Name} and {second.Name} ({points.Count - defined.Count} pair(s) with an undefined rate left out)",
+            "P(false termination of a healthy vehicle)", "P(missed termination of a dangerous vehicle)");
+        if (defined.Count > 0)
+        {
+            double[] xs = [.. defined.Select(p => p.Summary.FalseTermination.Value)];
+            double[] ys = [.. defined.Select(p => p.Summary.MissedTermination.Value)];
+            var all = plot.Add.ScatterPoints(xs, ys, Colors.Gray);
+            all.LegendText = "pairs of values";
+            var front = defined.Where(p => p.OnFrontier).OrderBy(p => p.Summary.FalseTermination.Value).ToList();
+            PlotFiles.Line(plot, [.. front.Select(p => p.Summary.FalseTermination.Value)], [.. front.Select(p => p.Summary.MissedTermination.Value)],
+                "frontier", Colors.Red).MarkerSize = 8;
+            foreach (var p in front)
+            {
+                var label = plot.Add.Text($"{first.Format(p.First)}, {second.Format(p.Second)}", p.Summary.FalseTermination.Value, p.Summary.MissedTermination.Value);
+                label.LabelFontSize = 10;
+                label.OffsetX = 6;
+            }
+
+            plot.Axes.SetLimits(-0.02, Math.Max(0.1, defined.Max(p => p.Summary.FalseTermination.Value)) * 1.1,
+                -0.02, Math.Max(0.1, defined.Max(p => p.Summary.MissedTermination.Value)) * 1.1);
+        }
+
+        plot.ShowLegend(Alignment.UpperRight);
+        return PlotFiles.Save(plot, directory, "frontier", "False against missed terminations over two settings, with the frontier");
+    }
+
     /// <summary>Both probabilities against the setting value, each with its 95 % band.</summary>
     public static PlotImage AgainstSetting(AftsSetting setting, IReadOnlyList<TradeOffPoint> points, string directory)
     {
@@ -61,8 +101,16 @@ internal static class CampaignPlots
         return PlotFiles.Save(plot, directory, "tradeoff-by-value", "False and missed terminations against the setting");
     }
 
-    private static void Band(Plot plot, double[] xs, Proportion[] p, string legend, Color color)
+    private static void Band(Plot plot, double[] allXs, Proportion[] all, string legend, Color color)
     {
+        // Values with no runs to count have no rate: left out rather than drawn at 0.
+        var xs = allXs.Where((_, i) => all[i].Total > 0).ToArray();
+        var p = all.Where(x => x.Total > 0).ToArray();
+        if (p.Length == 0)
+        {
+            return;
+        }
+
         PlotFiles.Line(plot, xs, [.. p.Select(x => x.Value)], legend, color).MarkerSize = 6;
         var lower = PlotFiles.Line(plot, xs, [.. p.Select(x => x.WilsonLower)], legend + " 95 % interval", color);
         var upper = PlotFiles.Line(plot, xs, [.. p.Select(x => x.WilsonUpper)], "", color);

@@ -50,4 +50,23 @@ internal static class CampaignTables
         [setting.Label, "false termination", "missed termination"],
         [.. points.Select(p => new TableRow(
             [setting.Format(p.Value), Probability(p.Summary.FalseTermination, "healthy"), Probability(p.Summary.MissedTermination, "dangerous")]))]);
+
+    /// <summary>The population's per-flight rates, weighted by the members' prior probabilities.</summary>
+    public static TableData Weighted(AscentCampaignSummary s, IReadOnlyList<double> weights)
+    {
+        var w = s.Weighted(weights);
+        string Rate(double value) => double.IsNaN(value) ? "- (none in the population)" : Number.Percent(value, 3);
+        var total = weights.Sum();
+        return new TableData(
+            "Failure population, weighted by prior probability",
+            ["quantity", "value"],
+            [
+                new(["members (prior weight)", string.Join(", ", s.Scenarios.Select((n, i) => $"{n} ({Number.Percent(weights[i] / total, 2)})"))]),
+                new(["false termination per flight", Rate(w.FalseTerminationPerFlight)]),
+                new(["missed termination per flight", Rate(w.MissedTerminationPerFlight)]),
+                new(["termination per flight", Rate(w.TerminationPerFlight)]),
+                new(["false termination of a healthy flight", Rate(w.FalseTerminationOfHealthy)]),
+                new(["missed termination of a dangerous flight", Rate(w.MissedTerminationOfDangerous)]),
+            ]);
+    }
 }

@@ -14,14 +14,14 @@ internal static class RuleMargins
 
     /// <summary>The rules with a margin (the navigation-loss rule is a yes or no).</summary>
     public static IReadOnlyList<AftsRule> Plotted { get; } =
-        [AftsRule.IipCorridor, AftsRule.ProtectedZone, AftsRule.Performance, AftsRule.AttitudeError, AftsRule.AttitudeRate];
+        [AftsRule.LimitLine, AftsRule.ProtectedZone, AftsRule.Performance, AftsRule.AttitudeError, AftsRule.AttitudeRate];
 
     public static double Of(AftsRule rule, in AscentSample s, AftsParameters afts)
     {
         var limit = afts.Rule(rule).Limit;
         return rule switch
         {
-            AftsRule.IipCorridor => (limit - s.IipOutsideKm) / ImpactScaleKm,
+            AftsRule.LimitLine => (limit - s.LimitLineKm) / ImpactScaleKm,
             AftsRule.ProtectedZone => (limit - s.ZoneDepthKm) / ImpactScaleKm,
             AftsRule.Performance => limit < 1 ? (s.PerformanceRatio - limit) / (1 - limit) : double.NaN,
             AftsRule.AttitudeError => (limit - Math.Abs(s.NavAttitudeErrorDeg)) / limit,
