@@ -74,7 +74,8 @@ root.SetAction(async (parse, cancel) =>
         ? await LoadRunner.RunAsync(options, Console.Error, limit.Token)
         : await DirectInfluxRunner.RunAsync(options, direct, parse.GetValue(database)!, Console.Error, limit.Token);
     Console.WriteLine(parse.GetValue(json) ? Report.Json(options, result) : Report.Table(options, result));
-    return result.AllStored ? 0 : 2;
+    // Success is every requested frame sent and stored: a run the time limit cut short is a failure, even with nothing lost.
+    return result.AllStored && result.FramesSent == options.Frames ? 0 : 2;
 });
 return await root.Parse(args).InvokeAsync();
 

@@ -38,7 +38,9 @@ public sealed class DeadLetterBurstTests(ITestOutputHelper output)
         await Eventually.HoldsAsync(async () =>
         {
             status = JsonDocument.Parse((await run.OpsAsync("/status.json")).Body).RootElement;
-            return status.GetProperty("influx").GetProperty("deadLetters").GetInt64() >= Batches * FramesPerBatch;
+            // Two counters, updated one after the other: wait for both.
+            return status.GetProperty("influx").GetProperty("deadLetters").GetInt64() >= Batches * FramesPerBatch
+                && status.GetProperty("spool").GetProperty("deadLetteredLines").GetInt64() >= Batches * FramesPerBatch;
         }, () => $"every refused line dead-lettered ({status})");
         await run.StopStreamingAsync();
 
