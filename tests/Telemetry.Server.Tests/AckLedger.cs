@@ -129,6 +129,11 @@ internal sealed class AckLedger(string source, int framesPerBatch)
     private async Task<Dictionary<long, InfluxRow>> QueryAsync(InfluxClient influx, string database)
     {
         var rows = await influx.QueryAsync(database, $"SELECT * FROM descent WHERE \"source\" = '{Source}'");
+        // Every frame sent has a step; a point without one was seen once on a loaded machine: name it if it recurs.
+        if (rows.FirstOrDefault(r => r.Values["step"].ValueKind == System.Text.Json.JsonValueKind.Null) is { } odd)
+        {
+            Assert.Fail($"a point of {Source} without a step field: {string.Join(", ", odd.Values.Select(v => $"{v.Key}={v.Value}"))}");
+        }
         return rows.ToDictionary(r => r.Values["step"].GetInt64());
     }
 
