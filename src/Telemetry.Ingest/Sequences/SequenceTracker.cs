@@ -103,6 +103,8 @@ public sealed class SequenceTracker
                 {
                     continue;
                 }
+                // Only a tracked frame changes a window: untracked traffic never makes a snapshot worth writing.
+                _changes++;
                 var source = frames.SourceOf(i);
                 // Runs of one source (the usual batch) look their window up once.
                 if (!ReferenceEquals(source, windowSource))
@@ -125,7 +127,6 @@ public sealed class SequenceTracker
                 }
             }
             _duplicates += duplicates;
-            _changes++;
         }
         return duplicates;
     }
@@ -155,9 +156,12 @@ public sealed class SequenceTracker
                     window = _sources.Find(client, source);
                     windowSource = source;
                 }
-                window?.Remember(frames.SequenceOf(i), fingerprints[i], _options.Window);
+                if (window is not null)
+                {
+                    window.Remember(frames.SequenceOf(i), fingerprints[i], _options.Window);
+                    _changes++;
+                }
             }
-            _changes++;
         }
     }
 

@@ -49,4 +49,18 @@ public sealed class SequenceSnapshotTests
     [Fact]
     public void LoadSnapshot_NoFile_StartsEmpty() =>
         Assert.Equal(0, Create().Tracker.LoadSnapshot(Path.Combine(Path.GetTempPath(), $"none-{Guid.NewGuid():N}")));
+
+    [Fact]
+    public void Changes_UntrackedFramesOnly_Unchanged()
+    {
+        var harness = Create();
+        harness.Send("c", Frames("a", 1, 3));
+        var before = harness.Tracker.Changes;
+
+        harness.Send("c", [Frame("a", 0, 5_000), Frame("", 9, 5_001)]);   // no sequence, no source
+
+        Assert.Equal(before, harness.Tracker.Changes);
+        harness.Send("c", Frames("a", 4, 1, firstNs: 2_000));
+        Assert.True(harness.Tracker.Changes > before);
+    }
 }
